@@ -1,0 +1,35 @@
+import type { CategoryAssignment } from '../categories/category';
+
+/** Where an entry came from: the file it was read from and its 1-based line. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A problem found while reading untrusted library input. Never thrown: always collected. */
+export interface LibraryDiagnostic {
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+}
+
+/** One paper, whatever format it came from. */
+export interface Paper {
+  /** Citation key, unique within a library and a valid Pandoc citation key. */
+  readonly key: string;
+  readonly title: string;
+  readonly abstract: string;
+  /** Display names, "Given Family". */
+  readonly authors: readonly string[];
+  readonly year?: number;
+  readonly arxivId?: string;
+  readonly doi?: string;
+  readonly venue?: string;
+  /** Landing page, e.g. the arXiv abstract page. */
+  readonly url?: string;
+  readonly codeUrls: readonly string[];
+  readonly categories: readonly CategoryAssignment[];
+  readonly source: SourceLocation;
+}
