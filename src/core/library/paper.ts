@@ -33,3 +33,30 @@ export interface Paper {
   readonly categories: readonly CategoryAssignment[];
   readonly source: SourceLocation;
 }
+
+/**
+ * A paper as one reader found it, before the library merges duplicates, assigns keys and categorises.
+ * Every reader (Daily Papers text, seed metadata, BibTeX, CSL-JSON) produces these.
+ */
+export interface PaperRecord {
+  /** The source's own citation key (BibTeX, CSL-JSON id); it wins when records merge. */
+  readonly key?: string;
+  readonly title: string;
+  readonly abstract: string;
+  readonly authors: readonly string[];
+  readonly year?: number;
+  readonly arxivId?: string;
+  readonly doi?: string;
+  readonly venue?: string;
+  readonly url?: string;
+  readonly codeUrls: readonly string[];
+  readonly source: SourceLocation;
+}
+
+/** What a reader returns: the good records and a diagnostic for each problem. Readers never throw. */
+export interface ReadResult {
+  readonly records: PaperRecord[];
+  readonly diagnostics: LibraryDiagnostic[];
+}
+
+export type LibraryReader = (text: string, file: string) => ReadResult;
