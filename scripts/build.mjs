@@ -1,6 +1,6 @@
 // Builds every bundle with esbuild. Types are checked separately (`npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,7 +30,20 @@ const contexts = [
     target: 'node20',
     external: ['vscode'],
   }),
+  // Webview scripts run in the browser; they go into media/webview/ (build output, packaged in the VSIX).
+  await esbuild.context({
+    ...common,
+    entryPoints: [{ in: 'webview/paperView.ts', out: 'paperView' }].filter((entry) => existsSync(entry.in)),
+    outdir: 'media/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
 ];
+
+// The webview cannot load from node_modules (localResourceRoots is media/ only): copy the codicon font next to it.
+mkdirSync('media/webview/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `media/webview/codicons/${file}`);
 
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -1,0 +1,271 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { HostMessage, PaperViewState, WebviewMessage } from '../../../shared/protocol';
+import { parsePaperViewState, parseWebviewMessage } from '../../../shared/protocol';
+import { renderPaperBody } from '../../core/view/paperHtml';
+import { escapeHtml } from '../../core/view/html';
+import { renderWebviewDocument } from '../../core/view/webviewDocument';
+import type { Paper } from '../../core/library/paper';
+import type { PaperSource } from '../papers/paperSource';
+import type { PaperActions } from '../papers/paperActions';
+import type { MarkdownEditorTracker } from '../papers/markdownEditorTracker';
+
+export const PAPER_VIEW_TYPE = 'paperNotes.paper';
+
+/** How long one open took, from the command to the content handed to the webview. */
+export interface PaperViewTiming {
+  readonly key: string;
+  /** True when an existing panel was revealed instead of a new one built. */
+  readonly reused: boolean;
+  readonly milliseconds: number;
+}
+
+/** One webview panel showing one paper. */
+class PaperPanel implements vscode.Disposable {
+  private ready = false;
+  private pending: HostMessage[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  focusClaim: number | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly key: string,
+    private readonly owner: PaperViewPanels,
+  ) {
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.onDidDispose(() => this.owner.forget(this)),
+    );
+  }
+
+  /** Sets the document; the webview announces itself again with `ready`, so queued messages wait for it. */
+  render(html: string): void {
+    this.ready = false;
+    this.panel.webview.html = html;
+  }
+
+  post(message: HostMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.pending.push(message);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.owner.log.appendLine(`Paper view ${this.key}: ignored a malformed message (${parsed.error}).`);
+      return;
+    }
+    const message = parsed.value;
+    if (message.type === 'ready') {
+      if (message.key !== this.key) return;
+      this.ready = true;
+      const queued = this.pending;
+      this.pending = [];
+      void this.owner.capabilities().then((capabilities) => this.post(capabilities));
+      for (const queuedMessage of queued) void this.panel.webview.postMessage(queuedMessage);
+      return;
+    }
+    void this.owner.handle(this, message);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
+  }
+}
+
+/**
+ * The paper views: one panel per paper, reused when the paper is opened again, restored after a window reload
+ * through the serializer. The webview only renders host-built, escaped HTML and asks for actions through the
+ * typed protocol; the host validates every message.
+ */
+export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
+  private readonly panels = new Map<string, PaperPanel>();
+  private readonly recentTimings: PaperViewTiming[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly mediaRoot: vscode.Uri;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly source: PaperSource,
+    private readonly actions: PaperActions,
+    private readonly markdown: MarkdownEditorTracker,
+    readonly log: vscode.OutputChannel,
+  ) {
+    this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
+    if (source.onDidChange) this.disposables.push(source.onDidChange(() => this.refreshAll()));
+    this.disposables.push(markdown.onDidChange(() => void this.broadcastCapabilities()));
+  }
+
+  /** Timings of the last opens, newest last (for tests and the performance report). */
+  timings(): readonly PaperViewTiming[] {
+    return [...this.recentTimings];
+  }
+
+  /** Keys of the papers with an open panel. */
+  openKeys(): string[] {
+    return [...this.panels.keys()];
+  }
+
+  /** Opens (or reveals) the paper's panel, focusing claim `claimIndex` if given. Returns false for an unknown key. */
+  open(key: string, claimIndex?: number): boolean {
+    const started = performance.now();
+    const paper = this.source.paper(key);
+    if (!paper) {
+      void vscode.window.showWarningMessage(`No paper with the key "${key}" in the library.`);
+      return false;
+    }
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.panel.reveal(undefined, false);
+      if (claimIndex !== undefined) {
+        existing.focusClaim = claimIndex;
+        existing.post({ type: 'focusClaim', claimIndex });
+      }
+      this.recordTiming(key, true, started);
+      return true;
+    }
+    const panel = vscode.window.createWebviewPanel(PAPER_VIEW_TYPE, this.panelTitle(paper), vscode.ViewColumn.Active, this.webviewOptions());
+    this.adopt(panel, paper, claimIndex);
+    this.recordTiming(key, false, started);
+    return true;
+  }
+
+  /** Restores a panel after a window reload from the state the webview saved. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    panel.webview.options = this.webviewOptions();
+    const parsed = parsePaperViewState(state);
+    const paper = parsed.ok ? this.source.paper(parsed.value.key) : undefined;
+    if (!parsed.ok || !paper) {
+      const reason = parsed.ok ? `The paper "${parsed.value.key}" is no longer in the library.` : 'This paper view could not be restored.';
+      panel.webview.html = this.messageDocument(panel.webview, reason);
+      return;
+    }
+    if (this.panels.has(paper.key)) {
+      panel.dispose();
+      return;
+    }
+    panel.title = this.panelTitle(paper);
+    this.adopt(panel, paper, parsed.value.focusClaim);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, paper: Paper, claimIndex: number | undefined): void {
+    const entry = new PaperPanel(panel, paper.key, this);
+    entry.focusClaim = claimIndex;
+    this.panels.set(paper.key, entry);
+    entry.render(this.document(panel.webview, paper, claimIndex));
+  }
+
+  forget(entry: PaperPanel): void {
+    if (this.panels.get(entry.key) === entry) this.panels.delete(entry.key);
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [this.mediaRoot],
+      enableFindWidget: true,
+    };
+  }
+
+  private panelTitle(paper: Paper): string {
+    const title = paper.title.replace(/\s+/g, ' ').trim();
+    return title.length > 48 ? `${title.slice(0, 47)}…` : title || paper.key;
+  }
+
+  private document(webview: vscode.Webview, paper: Paper, claimIndex: number | undefined): string {
+    const state: PaperViewState = claimIndex === undefined ? { key: paper.key } : { key: paper.key, focusClaim: claimIndex };
+    const media = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, ...path)).toString();
+    const claims = this.source.claims(paper);
+    return renderWebviewDocument({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      title: paper.title,
+      styleUris: [media('webview', 'codicons', 'codicon.css'), media('paperView.css')],
+      scriptUri: media('webview', 'paperView.js'),
+      bodyHtml: renderPaperBody({
+        paper,
+        claims,
+        extractorNotes: this.source.extractorNotes?.(paper) ?? [],
+        ...(this.source.categoryLabel ? { categoryLabel: (id) => this.source.categoryLabel!(id) } : {}),
+      }),
+      state,
+    });
+  }
+
+  private messageDocument(webview: vscode.Webview, message: string): string {
+    return renderWebviewDocument({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      title: 'Paper Notes',
+      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'paperView.css')).toString()],
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'webview', 'paperView.js')).toString(),
+      bodyHtml: `<main class="paper"><p class="notes">${escapeHtml(message)}</p></main>`,
+      state: null,
+    });
+  }
+
+  private refreshAll(): void {
+    for (const entry of [...this.panels.values()]) {
+      const paper = this.source.paper(entry.key);
+      if (paper) entry.render(this.document(entry.panel.webview, paper, entry.focusClaim));
+      else entry.render(this.messageDocument(entry.panel.webview, `The paper "${entry.key}" is no longer in the library.`));
+    }
+  }
+
+  async capabilities(): Promise<HostMessage> {
+    const commands = await vscode.commands.getCommands(true);
+    return { type: 'capabilities', canInsert: this.markdown.hasTarget, canOpenNote: commands.includes('paperNotes.openNote') };
+  }
+
+  private async broadcastCapabilities(): Promise<void> {
+    if (this.panels.size === 0) return;
+    const message = await this.capabilities();
+    for (const entry of this.panels.values()) entry.post(message);
+  }
+
+  /** Carries out a validated message from a panel. */
+  async handle(entry: PaperPanel, message: Exclude<WebviewMessage, { type: 'ready' }>): Promise<void> {
+    const paper = this.source.paper(entry.key);
+    if (!paper) return;
+    switch (message.type) {
+      case 'insertCitation':
+        await this.actions.insertCitation(paper);
+        break;
+      case 'citeClaim': {
+        const claim = this.source.claims(paper)[message.claimIndex];
+        if (claim) await this.actions.citeClaim(paper, claim);
+        else this.log.appendLine(`Paper view ${entry.key}: no claim ${message.claimIndex} to cite.`);
+        break;
+      }
+      case 'copyBibtex':
+        await this.actions.copyBibtex(paper);
+        break;
+      case 'copyKey':
+        await this.actions.copyKey(paper);
+        break;
+      case 'openNote':
+        await vscode.commands.executeCommand('paperNotes.openNote', paper.key);
+        break;
+      case 'openLink':
+        await this.actions.openLink(message.url);
+        break;
+      case 'focusChanged':
+        entry.focusClaim = message.claimIndex ?? undefined;
+        break;
+    }
+  }
+
+  private recordTiming(key: string, reused: boolean, started: number): void {
+    this.recentTimings.push({ key, reused, milliseconds: performance.now() - started });
+    if (this.recentTimings.length > 50) this.recentTimings.shift();
+  }
+
+  dispose(): void {
+    for (const entry of [...this.panels.values()]) entry.dispose();
+    this.panels.clear();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
