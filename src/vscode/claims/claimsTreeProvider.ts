@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import type { ClaimKind } from '../../core/claims/claim';
+import type { BenchmarkGroup, ClaimIndex, ClaimRef } from '../../core/claims/claimIndex';
+import { buildClaimIndex } from '../../core/claims/claimIndex';
+import { CLAIM_KIND_LABELS, describeClaim } from '../../core/view/claimDescription';
+import { escapeMarkdownText, shortTitle } from '../../core/view/markdownText';
+import type { PaperSource } from '../papers/paperSource';
+import { claimKindIcon } from '../papers/kindIcons';
+
+export type ClaimNode =
+  | { readonly type: 'benchmarks' }
+  | { readonly type: 'benchmark'; readonly group: BenchmarkGroup }
+  | { readonly type: 'benchmarkPaper'; readonly key: string; readonly group: BenchmarkGroup; readonly paperIndex: number }
+  | { readonly type: 'kind'; readonly kind: ClaimKind; readonly claims: readonly ClaimRef[] }
+  | { readonly type: 'claim'; readonly key: string; readonly ref: ClaimRef };
+
+/** Kinds whose lists open expanded: they answer "who claims the biggest speedup?" without a click. */
+const EXPANDED_KINDS: ReadonlySet<ClaimKind> = new Set(['speedup']);
+
+function formatFactor(factor: number): string {
+  return factor >= 1e6 ? '×∞' : `×${factor >= 10 ? Math.round(factor) : Number(factor.toPrecision(2))}`;
+}
+
+function clip(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/**
+ * The Claims view: the library's claims by benchmark ("Long Range Arena → S4, H3, …") and by kind, speedups and
+ * reductions largest factor first. Choosing a claim opens its paper with that claim in focus.
+ */
+export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ClaimNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private index: ClaimIndex | undefined;
+  private readonly subscription: vscode.Disposable | undefined;
+
+  constructor(private readonly source: PaperSource) {
+    this.subscription = source.onDidChange?.(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.index = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private claimIndex(): ClaimIndex {
+    this.index ??= buildClaimIndex(
+      this.source.papers().map((paper) => ({ key: paper.key, title: paper.title, year: paper.year, claims: this.source.claims(paper) })),
+    );
+    return this.index;
+  }
+
+  getChildren(node?: ClaimNode): ClaimNode[] {
+    const index = this.claimIndex();
+    if (!node) {
+      const kinds: ClaimNode[] = [...index.byKind.entries()]
+        .filter(([, claims]) => claims.length > 0)
+        .map(([kind, claims]) => ({ type: 'kind', kind, claims }));
+      return index.benchmarks.length > 0 ? [{ type: 'benchmarks' }, ...kinds] : kinds;
+    }
+    switch (node.type) {
+      case 'benchmarks':
+        return index.benchmarks.map((group) => ({ type: 'benchmark', group }));
+      case 'benchmark':
+        return node.group.papers.map((paper, paperIndex) => ({ type: 'benchmarkPaper', key: paper.key, group: node.group, paperIndex }));
+      case 'kind':
+        return node.claims.map((ref) => ({ type: 'claim', key: ref.key, ref }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: ClaimNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'benchmarks': {
+        const count = this.claimIndex().benchmarks.length;
+        const item = new vscode.TreeItem('By benchmark', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'benchmarks';
+        item.description = `${count} benchmark${count === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('dashboard');
+        item.tooltip = 'Benchmarks named in the claims, with the papers that report on them, most papers first.';
+        item.contextValue = 'claimSection';
+        return item;
+      }
+      case 'benchmark': {
+        const { group } = node;
+        const item = new vscode.TreeItem(group.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `benchmark/${group.name}`;
+        item.description = `→ ${clip(group.papers.map((paper) => shortTitle(paper.title, 24)).join(', '), 90)}`;
+        const tooltip = new vscode.MarkdownString(undefined, false);
+        tooltip.appendMarkdown(`**${escapeMarkdownText(group.name)}**: ${group.papers.length} paper${group.papers.length === 1 ? '' : 's'}\n\n`);
+        for (const paper of group.papers) tooltip.appendMarkdown(`- ${escapeMarkdownText(paper.title)}${paper.year ? ` (${paper.year})` : ''}\n`);
+        item.tooltip = tooltip;
+        item.iconPath = claimKindIcon('benchmark');
+        item.accessibilityInformation = { label: `${group.name}: ${group.papers.length} papers: ${group.papers.map((paper) => paper.title).join('; ')}`, role: 'treeitem' };
+        item.contextValue = 'benchmark';
+        return item;
+      }
+      case 'benchmarkPaper': {
+        const paper = node.group.papers[node.paperIndex]!;
+        const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `benchmark/${node.group.name}/${paper.key}`;
+        item.description = [paper.key, paper.year].filter((part) => part !== undefined).join(' · ');
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.command = { command: 'paperNotes.openPaper', title: 'Open Paper', arguments: [paper.key, paper.claimIndices[0]] };
+        item.contextValue = 'paper';
+        return item;
+      }
+      case 'kind': {
+        const item = new vscode.TreeItem(
+          CLAIM_KIND_LABELS[node.kind],
+          EXPANDED_KINDS.has(node.kind) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        );
+        item.id = `kind/${node.kind}`;
+        item.description = `${node.claims.length} claim${node.claims.length === 1 ? '' : 's'}${node.kind === 'speedup' || node.kind === 'reduction' ? ' · largest first' : ''}`;
+        item.iconPath = claimKindIcon(node.kind);
+        item.contextValue = 'claimKind';
+        return item;
+      }
+      case 'claim': {
+        const { ref } = node;
+        const item = new vscode.TreeItem(clip(ref.claim.text, 80), vscode.TreeItemCollapsibleState.None);
+        item.id = `claim/${ref.key}/${ref.claimIndex}`;
+        item.description = ref.factor === undefined ? shortTitle(ref.title) : `${formatFactor(ref.factor)} · ${shortTitle(ref.title)}`;
+        const tooltip = new vscode.MarkdownString(undefined, false);
+        tooltip.appendMarkdown(`**${CLAIM_KIND_LABELS[ref.claim.kind]}** in *${escapeMarkdownText(ref.title)}*\n\n`);
+        tooltip.appendMarkdown(`> ${escapeMarkdownText(clip(ref.claim.sentence || ref.claim.text, 600))}\n\n`);
+        for (const line of describeClaim(ref.claim).slice(1)) tooltip.appendMarkdown(`${escapeMarkdownText(line)}  \n`);
+        item.tooltip = tooltip;
+        item.iconPath = claimKindIcon(ref.claim.kind);
+        item.command = { command: 'paperNotes.openPaper', title: 'Open Paper at Claim', arguments: [ref.key, ref.claimIndex] };
+        item.accessibilityInformation = {
+          label: `${CLAIM_KIND_LABELS[ref.claim.kind]} claim${ref.factor === undefined ? '' : ` ${formatFactor(ref.factor).replace('×', 'times ')}`}: ${ref.claim.text}, in ${ref.title}`,
+          role: 'treeitem',
+        };
+        item.contextValue = 'claim';
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+    this.changed.dispose();
+  }
+}

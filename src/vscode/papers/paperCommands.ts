@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/library/paper';
+import { PaperSearch } from '../../core/search/paperSearch';
+import type { PaperMatch } from '../../core/search/paperSearch';
+import type { PaperSource } from './paperSource';
+import type { PaperActions } from './paperActions';
+import type { PaperViewPanels } from '../paperView/paperViewPanels';
+import { paperKeyFrom } from './paperArgument';
+
+/** Quick pick text renders `$(name)` as an icon; corpus text must not, so break the syntax with a zero-width space. */
+function withoutIcons(text: string): string {
+  return text.replace(/\$\(/g, '$\u200b(');
+}
+
+interface PaperPick extends vscode.QuickPickItem {
+  readonly key: string;
+}
+
+const FIELD_ICONS: Readonly<Record<PaperMatch['field'], string>> = {
+  title: 'book',
+  key: 'key',
+  authors: 'person',
+  claims: 'quote',
+  abstract: 'note',
+};
+
+/** Search over the library as a quick pick; choosing a paper opens it. The index is rebuilt only when the library changes. */
+export class PaperSearchPicker implements vscode.Disposable {
+  private search: PaperSearch | undefined;
+  private readonly subscription: vscode.Disposable | undefined;
+
+  constructor(
+    private readonly source: PaperSource,
+    private readonly panels: PaperViewPanels,
+  ) {
+    this.subscription = source.onDidChange?.(() => (this.search = undefined));
+  }
+
+  private index(): PaperSearch {
+    this.search ??= new PaperSearch(this.source.papers().map((paper) => ({ paper, claims: this.source.claims(paper) })));
+    return this.search;
+  }
+
+  private toPick(match: PaperMatch): PaperPick {
+    const { paper } = match;
+    const authors = paper.authors.slice(0, 6).join(', ') + (paper.authors.length > 6 ? ' et al.' : '');
+    const detail =
+      match.snippet !== undefined
+        ? `$(${FIELD_ICONS[match.field]}) ${withoutIcons(match.snippet)}`
+        : authors !== ''
+          ? `$(person) ${withoutIcons(authors)}`
+          : undefined;
+    return {
+      key: paper.key,
+      label: withoutIcons(paper.title.replace(/\s+/g, ' ')),
+      description: withoutIcons([paper.key, paper.year].filter((part) => part !== undefined).join(' · ')),
+      ...(detail === undefined ? {} : { detail }),
+      // The library's own ranking decides; the quick pick must not filter its results away again.
+      alwaysShow: true,
+    };
+  }
+
+  /** Shows the quick pick; resolves with the opened key, or undefined when dismissed. `initialQuery` pre-fills it (tests use it). */
+  async pick(initialQuery = ''): Promise<string | undefined> {
+    const quickPick = vscode.window.createQuickPick<PaperPick>();
+    quickPick.title = 'Search Papers';
+    quickPick.placeholder = 'Title, author, citation key, abstract or claim words';
+    quickPick.matchOnDescription = false;
+    quickPick.matchOnDetail = false;
+    const update = (value: string): void => {
+      quickPick.items = this.index().search(value, 100).map((match) => this.toPick(match));
+    };
+    quickPick.value = initialQuery;
+    update(initialQuery);
+    const chosen = await new Promise<string | undefined>((resolve) => {
+      quickPick.onDidChangeValue(update);
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.key));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+    quickPick.dispose();
+    if (chosen !== undefined) this.panels.open(chosen);
+    return chosen;
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+  }
+}
+
+/**
+ * Registers the paper commands shared by the tree, the Claims view, the search and the palette. Each takes a paper
+ * key or a tree node; without one it asks through the search.
+ */
+export function registerPaperCommands(
+  source: PaperSource,
+  actions: PaperActions,
+  panels: PaperViewPanels,
+  picker: PaperSearchPicker,
+): vscode.Disposable[] {
+  const withPaper =
+    (run: (paper: Paper) => unknown) =>
+    async (argument?: unknown): Promise<void> => {
+      const key = paperKeyFrom(argument) ?? (await picker.pick());
+      if (key === undefined) return;
+      const paper = source.paper(key);
+      if (!paper) {
+        void vscode.window.showWarningMessage(`No paper with the key "${key}" in the library.`);
+        return;
+      }
+      await run(paper);
+    };
+  return [
+    vscode.commands.registerCommand('paperNotes.openPaper', async (argument?: unknown, claimIndex?: unknown) => {
+      const key = paperKeyFrom(argument);
+      if (key === undefined) return picker.pick();
+      return panels.open(key, typeof claimIndex === 'number' && Number.isInteger(claimIndex) && claimIndex >= 0 ? claimIndex : undefined);
+    }),
+    vscode.commands.registerCommand('paperNotes.search', (query?: unknown) => picker.pick(typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('paperNotes.insertPaperCitation', withPaper((paper) => actions.insertCitation(paper))),
+    vscode.commands.registerCommand('paperNotes.copyPaperKey', withPaper((paper) => actions.copyKey(paper))),
+    vscode.commands.registerCommand('paperNotes.copyPaperBibtex', withPaper((paper) => actions.copyBibtex(paper))),
+    vscode.commands.registerCommand('paperNotes.openPaperOnArxiv', withPaper((paper) => actions.openOnArxiv(paper))),
+  ];
+}
