@@ -114,12 +114,14 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
           scores[target.category] += target.weight * boost * Math.min(count, taxonomy.maxCountPerTerm);
         }
       }
+      const contribution = (e: CategoryEvidence) =>
+        e.weight * Math.min(e.count, taxonomy.maxCountPerTerm) * (e.field === 'title' ? taxonomy.titleBoost : 1);
       const assignments: CategoryAssignment[] = [];
       const assign = (index: number) => assignments.push({
         facet: taxonomy.categories[index].facet,
         id: taxonomy.categories[index].id,
         score: scores[index],
-        evidence: evidence[index].sort((a, b) => b.weight * b.count - a.weight * a.count),
+        evidence: evidence[index].sort((a, b) => contribution(b) - contribution(a)),
       });
       for (const facet of taxonomy.facets) {
         const before = assignments.length;
