@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { Library } from '../../core/library/library';
+import type { Paper } from '../../core/library/paper';
+import type { Claim } from '../../core/claims/claim';
+import type { CategoryId } from '../../core/categories/category';
+import { toBibtex } from '../../core/cite/export';
+import type { PaperSource } from './paperSource';
+
+export interface LibraryPaperSourceOptions {
+  /** The current library (it is replaced, not mutated, on reload). */
+  readonly library: () => Library;
+  /** Fires after the library was replaced. */
+  readonly onDidChangeLibrary?: vscode.Event<unknown>;
+  readonly extractClaims: (abstract: string) => Claim[];
+  readonly categoryLabel?: (id: CategoryId) => string;
+  /** The in-text citation for a paper; Pandoc `[@key]` unless the citation settings say otherwise. */
+  readonly citation?: (paper: Paper) => string;
+}
+
+/** Adapts the core Library to what the Papers views read, extracting claims once per paper object. */
+export class LibraryPaperSource implements PaperSource, vscode.Disposable {
+  private readonly claimCache = new WeakMap<Paper, readonly Claim[]>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable | undefined;
+
+  constructor(private readonly options: LibraryPaperSourceOptions) {
+    this.subscription = options.onDidChangeLibrary?.(() => this.changed.fire());
+  }
+
+  /** Tells the views the library was replaced (for loaders without an event of their own). */
+  notifyChanged(): void {
+    this.changed.fire();
+  }
+
+  papers(): readonly Paper[] {
+    return this.options.library().papers;
+  }
+
+  paper(key: string): Paper | undefined {
+    return this.options.library().get(key);
+  }
+
+  claims(paper: Paper): readonly Claim[] {
+    let claims = this.claimCache.get(paper);
+    if (!claims) {
+      claims = this.options.extractClaims(paper.abstract);
+      this.claimCache.set(paper, claims);
+    }
+    return claims;
+  }
+
+  bibtex(paper: Paper): string {
+    return toBibtex([paper]);
+  }
+
+  citation(key: string): string {
+    const paper = this.paper(key);
+    if (paper && this.options.citation) return this.options.citation(paper);
+    return /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(key) ? `[@${key}]` : `[@{${key}}]`;
+  }
+
+  categoryLabel(id: CategoryId): string {
+    return this.options.categoryLabel?.(id) ?? id;
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+    this.changed.dispose();
+  }
+}
