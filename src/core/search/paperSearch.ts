@@ -22,7 +22,10 @@ export interface SearchablePaper {
 
 /** Short fields weigh more: a hit in the title says more than the same word somewhere in an abstract. */
 const FIELD_WEIGHTS: Readonly<Record<SearchField, number>> = { title: 1, key: 0.95, authors: 0.9, claims: 0.8, abstract: 0.7 };
+const FIELDS: readonly SearchField[] = ['title', 'key', 'authors', 'claims', 'abstract'];
 const SHORT_FIELDS = ['title', 'key', 'authors'] as const;
+const CLAIMS_FIELD = FIELDS.indexOf('claims');
+const ABSTRACT_FIELD = FIELDS.indexOf('abstract');
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'.-]*/gu;
 
 interface Entry {
@@ -36,9 +39,26 @@ interface Entry {
 
 function tokens(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(TOKEN)) found.add(match[0].replace(/[.'-]+$/, ''));
+  for (const match of text.toLowerCase().matchAll(TOKEN)) {
+    let token = match[0];
+    // "models." and "state-" lose their trailing punctuation; inner dots and hyphens (3.5, Path-X) stay.
+    while (token.length > 0 && ".'-".includes(token[token.length - 1]!)) token = token.slice(0, -1);
+    found.add(token);
+  }
   return found;
 }
+
+function post(postings: Map<string, number[]>, found: Set<string>, index: number): void {
+  for (const token of found) {
+    if (token === '') continue;
+    const list = postings.get(token);
+    if (list) list.push(index);
+    else postings.set(token, [index]);
+  }
+}
+
+/** Only the best-matching vocabulary words count for one query word: a one-letter query must not touch every word. */
+const VOCABULARY_MATCHES_PER_WORD = 48;
 
 function snippetAround(text: string, token: string, radius = 50): string | undefined {
   const at = text.toLowerCase().indexOf(token);
@@ -57,14 +77,15 @@ function snippetAround(text: string, token: string, radius = 50): string | undef
 export class PaperSearch {
   private readonly entries: Entry[];
   private readonly vocabulary: Prepared[];
-  /** token -> paper index -> which long fields hold it (bit 1: claims, bit 2: abstract). */
-  private readonly postings = new Map<string, Map<number, number>>();
+  /** token -> indices of the papers whose claims (or abstracts) hold it, ascending. */
+  private readonly claimPostings = new Map<string, number[]>();
+  private readonly abstractPostings = new Map<string, number[]>();
 
   constructor(papers: readonly SearchablePaper[]) {
     this.entries = papers.map(({ paper, claims }, index) => {
       const claimText = claims.map((claim) => claim.text).join(' \u2022 ');
-      this.post(tokens(claimText), index, 1);
-      this.post(tokens(paper.abstract), index, 2);
+      post(this.claimPostings, tokens(claimText), index);
+      post(this.abstractPostings, tokens(paper.abstract), index);
       return {
         index,
         paper,
@@ -74,16 +95,8 @@ export class PaperSearch {
         claimText,
       };
     });
-    this.vocabulary = [...this.postings.keys()].map((token) => fuzzysort.prepare(token));
-  }
-
-  private post(found: Set<string>, index: number, bit: number): void {
-    for (const token of found) {
-      if (token === '') continue;
-      let papers = this.postings.get(token);
-      if (!papers) this.postings.set(token, (papers = new Map()));
-      papers.set(index, (papers.get(index) ?? 0) | bit);
-    }
+    const vocabulary = new Set([...this.claimPostings.keys(), ...this.abstractPostings.keys()]);
+    this.vocabulary = [...vocabulary].map((token) => fuzzysort.prepare(token));
   }
 
   /** Papers matching every word of `query`, best first; an empty query lists every paper in library order. */
@@ -91,51 +104,62 @@ export class PaperSearch {
     const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '');
     if (words.length === 0) return this.entries.slice(0, limit).map(({ paper }) => ({ paper, score: 0, field: 'title' as const }));
 
-    // Per paper: the sum of word scores, how many words matched, and the best single field for the description.
-    const totals = new Map<number, { sum: number; matched: number; best: { field: SearchField; score: number; token?: string } }>();
+    // Flat arrays indexed by paper: a one-letter query offers hundreds of thousands of hits, so no objects per hit.
+    const count = this.entries.length;
+    const sum = new Float64Array(count);
+    const matched = new Uint16Array(count);
+    const bestScore = new Float64Array(count);
+    const bestField = new Uint8Array(count);
+    const bestToken: Array<string | undefined> = new Array<string | undefined>(count);
+    const wordScore = new Float64Array(count);
+    const wordField = new Uint8Array(count);
+    const wordToken: Array<string | undefined> = new Array<string | undefined>(count);
+
     words.forEach((word, wordIndex) => {
-      const wordBest = new Map<number, { field: SearchField; score: number; token?: string }>();
-      const offer = (index: number, field: SearchField, raw: number, token?: string): void => {
-        const score = raw * FIELD_WEIGHTS[field];
-        const current = wordBest.get(index);
-        if (!current || score > current.score) wordBest.set(index, token === undefined ? { field, score } : { field, score, token });
+      wordScore.fill(0);
+      const touched: number[] = [];
+      const offer = (index: number, field: number, raw: number, token?: string): void => {
+        if (matched[index] !== wordIndex) return; // missed an earlier word: out already
+        const score = raw * FIELD_WEIGHTS[FIELDS[field]!];
+        if (score <= wordScore[index]!) return;
+        if (wordScore[index] === 0) touched.push(index);
+        wordScore[index] = score;
+        wordField[index] = field;
+        wordToken[index] = token;
       };
-      for (const field of SHORT_FIELDS) {
-        for (const result of fuzzysort.go(word, this.entries, { key: field, threshold: 0.25, limit: 0 })) {
-          offer(result.obj.index, field, result.score);
-        }
+      SHORT_FIELDS.forEach((key) => {
+        const field = FIELDS.indexOf(key);
+        for (const result of fuzzysort.go(word, this.entries, { key, threshold: 0.25, limit: 0 })) offer(result.obj.index, field, result.score);
+      });
+      for (const result of fuzzysort.go(word, this.vocabulary, { threshold: 0.3, limit: VOCABULARY_MATCHES_PER_WORD })) {
+        for (const index of this.claimPostings.get(result.target) ?? []) offer(index, CLAIMS_FIELD, result.score, result.target);
+        for (const index of this.abstractPostings.get(result.target) ?? []) offer(index, ABSTRACT_FIELD, result.score, result.target);
       }
-      for (const result of fuzzysort.go(word, this.vocabulary, { threshold: 0.3, limit: 0 })) {
-        const papers = this.postings.get(result.target);
-        if (!papers) continue;
-        for (const [index, bits] of papers) {
-          if (bits & 1) offer(index, 'claims', result.score, result.target);
-          if (bits & 2) offer(index, 'abstract', result.score, result.target);
-        }
-      }
-      for (const [index, best] of wordBest) {
-        const total = totals.get(index);
-        if (wordIndex === 0 && !total) totals.set(index, { sum: best.score, matched: 1, best });
-        else if (total && total.matched === wordIndex) {
-          total.sum += best.score;
-          total.matched++;
-          if (best.score > total.best.score) total.best = best;
+      for (const index of touched) {
+        sum[index]! += wordScore[index]!;
+        matched[index] = wordIndex + 1;
+        if (wordScore[index]! > bestScore[index]!) {
+          bestScore[index] = wordScore[index]!;
+          bestField[index] = wordField[index]!;
+          bestToken[index] = wordToken[index];
         }
       }
     });
 
+    const ranked: number[] = [];
+    for (let index = 0; index < count; index++) if (matched[index] === words.length) ranked.push(index);
+    // Ties keep library order; comparing numbers only keeps a 10,000-paper sort in the low milliseconds.
+    ranked.sort((a, b) => sum[b]! - sum[a]! || a - b);
     const matches: PaperMatch[] = [];
-    for (const [index, total] of totals) {
-      if (total.matched !== words.length) continue;
+    for (const index of ranked.slice(0, limit)) {
       const entry = this.entries[index]!;
-      const { field, token } = total.best;
+      const field = FIELDS[bestField[index]!]!;
+      const token = bestToken[index];
+      const score = sum[index]! / words.length;
       const snippet =
         token === undefined ? undefined : snippetAround(field === 'claims' ? entry.claimText : entry.paper.abstract, token);
-      const score = total.sum / words.length;
       matches.push(snippet === undefined ? { paper: entry.paper, score, field } : { paper: entry.paper, score, field, snippet });
     }
-    return matches
-      .sort((a, b) => b.score - a.score || a.paper.title.localeCompare(b.paper.title))
-      .slice(0, limit);
+    return matches;
   }
 }
