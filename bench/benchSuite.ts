@@ -4,19 +4,34 @@ export interface BenchSuite {
   run(): Promise<void> | void;
 }
 
-/** Median of the timings of `runs` calls of `fn`, in ms, after one warm-up call. */
-export async function medianMs(runs: number, fn: () => unknown): Promise<number> {
+export interface Timing {
+  /** Median wall-clock time, ms. */
+  readonly wallMs: number;
+  /** Median CPU time of the process (user + system, all threads), ms: steadier than wall time on a shared machine. */
+  readonly cpuMs: number;
+}
+
+/** Median timings of `runs` calls of `fn`, after one warm-up call and a full GC before each run. */
+export async function measure(runs: number, fn: () => unknown): Promise<Timing> {
   await fn();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     (globalThis as { gc?: () => void }).gc?.();
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     await fn();
-    times.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  return times.length % 2 === 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+  return { wallMs: median(wall), cpuMs: median(cpu) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Prints rows as an aligned Markdown table. */
