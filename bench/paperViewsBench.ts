@@ -11,6 +11,7 @@ import { renderPaperBody } from '../src/core/view/paperHtml';
 import { paperTooltipMarkdown } from '../src/core/view/paperTooltip';
 import type { Claim } from '../src/core/claims/claim';
 import { syntheticDailyPapers } from '../test/fixtures/syntheticDailyPapers';
+import type { BenchSuite } from './benchSuite';
 
 function time<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();
@@ -23,8 +24,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Runs the benchmark with the given claim extractor and prints one line per figure. */
-export function paperViewsBench(extractClaims: (abstract: string) => Claim[], root = process.cwd()): void {
+/** The paper views suite for `npm run bench`, on the given claim extractor; prints one line per figure. */
+export function paperViewsBench(extractClaims: (abstract: string) => Claim[], root = path.join(__dirname, '..')): BenchSuite {
+  return { name: 'paper views (10,000-paper library)', run: () => runPaperViewsBench(extractClaims, root) };
+}
+
+function runPaperViewsBench(extractClaims: (abstract: string) => Claim[], root: string): void {
   const seed = readFileSync(path.join(root, 'corpus', '000_3372b0a668492b2d.txt'), 'utf8');
   const built = time(() => buildLibrary([{ file: 'synthetic.txt', text: syntheticDailyPapers(seed, 10_000), format: 'daily-papers' }]));
   const library = built.value;
