@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     context.subscriptions.push(vscode.commands.registerCommand(command.id, command.execute));
   }
   timings.mark('activated');
+  output.appendLine(`Paper Notes activated in ${timings.elapsedMs.activated?.toFixed(1)} ms.`);
   return { timings: timings.elapsedMs };
 }
 
