@@ -73,6 +73,13 @@ export class Workbench {
     return this.page.locator('.sidebar').getByRole('treeitem', { name });
   }
 
+  /** A tree row's label and description as shown. */
+  async treeItemText(item: Locator): Promise<{ label: string; description: string }> {
+    const text = async (selector: string): Promise<string> =>
+      ((await item.locator(selector).first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+    return { label: await text('.label-name'), description: await text('.label-description') };
+  }
+
   /** Runs a command by its palette title ("Paper Notes: Show Output") the way a user does: F1, type, Enter. */
   async runCommand(title: string): Promise<void> {
     await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } }); // focus the window, not a webview
@@ -103,6 +110,7 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, `${name}.png`);
+    await this.page.mouse.move(900, 300); // no hover tooltip over what the picture is meant to show
     await this.page.screenshot({ path: file });
     return file;
   }

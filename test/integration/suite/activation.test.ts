@@ -16,10 +16,10 @@ describe('Activation', () => {
     assert.equal(typeof api.timings.activated, 'number');
   });
 
-  it('records how long activation takes and prints it', async () => {
+  it('records the time from activate() to the library loaded and the tree items ready, and prints it', async () => {
     const { api } = await activatePaperNotes();
     const milestones = Object.entries(api.timings);
-    assert.ok(milestones.length > 0, 'at least one milestone is recorded');
+    assert.deepEqual(milestones.map(([milestone]) => milestone), ['libraryLoaded', 'treeItemsReady', 'activated']);
     for (const [milestone, ms] of milestones) {
       assert.ok(Number.isFinite(ms) && ms >= 0, `${milestone} took a real time (${ms})`);
       console.log(`      activation: ${milestone} after ${ms.toFixed(1)} ms`);
