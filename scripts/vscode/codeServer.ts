@@ -64,6 +64,8 @@ export interface WorkbenchOptions {
 export interface StartOptions {
   /** Extra user settings on top of the quiet defaults. */
   readonly settings?: Record<string, unknown>;
+  /** Extra environment for code-server and the extension host it starts. */
+  readonly env?: NodeJS.ProcessEnv;
   /** Called with each non-noise line code-server prints. */
   readonly log?: (line: string) => void;
 }
@@ -196,7 +198,7 @@ export async function startCodeServer(
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, [install.entry, ...argsFor(port, dirs.userDataDir, dirs.extensionsDir)], {
-      env: { ...install.env, TMPDIR: dirs.runDir },
+      env: { ...install.env, ...options.env, TMPDIR: dirs.runDir },
       detached: true, // its own process group, so one kill reaches every child it spawns
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -10,6 +10,8 @@ const timeoutMs = Number(process.env.PAPER_NOTES_TEST_TIMEOUT_MS ?? 300_000);
 
 async function main(): Promise<number> {
   const server = await startCodeServer({
+    // mocha's check marks take their colour from the environment (CI=true turns it on), not from its color option.
+    env: { NO_COLOR: '1' },
     log: (line) => {
       // code-server's own log says the extension host exited with 0 whatever happened: it is no result signal.
       if (/error/i.test(line)) console.error(`[code-server] ${line}`);
