@@ -1,5 +1,5 @@
-/** Milestones of activation, in the order they happen. */
-export type ActivationMilestone = 'libraryLoaded' | 'treeItemsReady' | 'activated';
+/** Milestones of activation, in the order they happen: activate() returns, then the library loads, then the tree has items. */
+export type ActivationMilestone = 'activated' | 'libraryLoaded' | 'treeItemsReady';
 
 /**
  * Milliseconds from the start of activate() to each milestone. The integration suite reads them through the

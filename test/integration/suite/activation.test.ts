@@ -19,7 +19,7 @@ describe('Activation', () => {
   it('records the time from activate() to the library loaded and the tree items ready, and prints it', async () => {
     const { api } = await activatePaperNotes();
     const milestones = Object.entries(api.timings);
-    assert.deepEqual(milestones.map(([milestone]) => milestone), ['libraryLoaded', 'treeItemsReady', 'activated']);
+    assert.deepEqual(milestones.map(([milestone]) => milestone), ['activated', 'libraryLoaded', 'treeItemsReady']);
     for (const [milestone, ms] of milestones) {
       assert.ok(Number.isFinite(ms) && ms >= 0, `${milestone} took a real time (${ms})`);
       console.log(`      activation: ${milestone} after ${ms.toFixed(1)} ms`);
