@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const loader = new EmbeddedLibraryLoader(context.extensionPath, output);
 
   const labels = new Map(DEFAULT_TAXONOMY.categories.map((category) => [category.id, category.label]));
-  const tree = new PaperTreeProvider(() => loader.library, { facet: 'method', labelOf: (id) => labels.get(id) ?? id });
+  const tree = new PaperTreeProvider(() => loader.library, { labelOf: (id) => labels.get(id) ?? id });
   context.subscriptions.push(tree, vscode.window.createTreeView('paperNotes.papers', { treeDataProvider: tree, showCollapseAll: true }));
 
   for (const command of [showOutputCommand(output)]) {

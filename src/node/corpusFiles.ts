@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { LibraryFormat, LibraryInput } from '../core/library/library';
 
@@ -38,4 +38,25 @@ export function readEmbeddedCorpus(corpusDir: string): Promise<LibraryInput[]> {
     format: entry.format,
     display: entry.name,
   })));
+}
+
+/**
+ * Reads a folder as a corpus: every `.txt` file as a Daily Papers page and every `.json` file as paper metadata,
+ * in file-name order. Used when `PAPER_NOTES_CORPUS_DIR` points the extension at another corpus (the UI tests load
+ * a hostile corpus and a 10,000-paper one this way).
+ */
+export async function readCorpusFolder(folder: string): Promise<LibraryInput[]> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CorpusFileError(folder, code === 'ENOENT' ? 'no such folder' : (error as Error).message);
+  }
+  const files = names.flatMap((name) => {
+    const format: LibraryFormat | undefined = name.endsWith('.txt') ? 'daily-papers' : name.endsWith('.json') ? 'paper-metadata' : undefined;
+    return format ? [{ path: path.join(folder, name), format, display: name }] : [];
+  });
+  if (files.length === 0) throw new CorpusFileError(folder, 'holds no .txt or .json corpus file');
+  return readCorpusFiles(files);
 }

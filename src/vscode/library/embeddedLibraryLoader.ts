@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { buildLibrary, Library } from '../../core/library/library';
-import { readEmbeddedCorpus } from '../../node/corpusFiles';
+import { readCorpusFolder, readEmbeddedCorpus } from '../../node/corpusFiles';
 
 /** Loads the corpus shipped in the extension's `corpus/` folder and logs the count and load time. */
 export class EmbeddedLibraryLoader {
   private current = new Library([], []);
+  /** Why the last load failed, in one line; undefined after a load that succeeded. */
+  failure: string | undefined;
 
   constructor(private readonly extensionPath: string, private readonly log: vscode.OutputChannel) {}
 
@@ -18,13 +20,17 @@ export class EmbeddedLibraryLoader {
   async load(): Promise<Library> {
     const started = performance.now();
     try {
-      const inputs = await readEmbeddedCorpus(path.join(this.extensionPath, 'corpus'));
+      // A development and test hook: another corpus folder instead of the embedded one (see readCorpusFolder).
+      const folder = process.env.PAPER_NOTES_CORPUS_DIR;
+      const inputs = folder ? await readCorpusFolder(folder) : await readEmbeddedCorpus(path.join(this.extensionPath, 'corpus'));
       const library = buildLibrary(inputs);
       this.current = library;
       const ms = (performance.now() - started).toFixed(1);
-      this.log.appendLine(`Loaded ${library.size} papers from the embedded corpus in ${ms} ms.`);
+      this.log.appendLine(`Loaded ${library.size} papers from ${folder ? `the corpus folder ${folder}` : 'the embedded corpus'} in ${ms} ms.`);
       for (const d of library.diagnostics) this.log.appendLine(`${d.file}:${d.line}: ${d.severity}: ${d.message}`);
+      this.failure = undefined;
     } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error);
       this.log.appendLine(`Could not load the embedded corpus: ${error instanceof Error ? error.message : String(error)}`);
     }
     return this.current;

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
-import type { CategoryId, Facet } from '../../core/categories/category';
+import type { CategoryId } from '../../core/categories/category';
+import type { Claim } from '../../core/claims/claim';
 import type { Paper } from '../../core/library/paper';
+import { explainGroup, groupPapers, PAPER_GROUPINGS, type PaperGroup, type PaperGrouping } from '../../core/view/paperGrouping';
+import { paperTooltipMarkdown } from '../../core/view/paperTooltip';
+import { escapeMarkdownText } from '../../core/view/markdownText';
 
 /** What the tree needs from the core: the papers, already categorised. The provider does no I/O. */
 export interface PaperTreeSource {
@@ -8,88 +12,188 @@ export interface PaperTreeSource {
 }
 
 export type PaperTreeNode =
-  | { readonly kind: 'category'; readonly id: CategoryId | 'uncategorised'; readonly label: string; readonly papers: readonly Paper[] }
-  | { readonly kind: 'paper'; readonly paper: Paper; readonly parentId: string };
+  | { readonly kind: 'category'; readonly id: string; readonly label: string; readonly papers: readonly Paper[]; readonly group: PaperGroup }
+  | { readonly kind: 'paper'; readonly paper: Paper; readonly key: string; readonly parentId: string };
 
 export interface PaperTreeOptions {
-  /** The facet whose categories form the first level. */
-  readonly facet: Facet;
   /** Display name of a category (the taxonomy's label). */
   readonly labelOf: (id: CategoryId) => string;
+  /** The paper's claims, for the tooltip's top claims. */
+  readonly claimsOf?: (paper: Paper) => readonly Claim[];
+  /** The grouping to start with (the last one the user chose). */
+  readonly grouping?: PaperGrouping;
+  /** Called after each burst of tree requests (a render, an expand) with the extension time it took. */
+  readonly onRender?: (timing: PaperTreeRenderTiming) => void;
 }
 
-/** Groups papers by the categories of one facet, in the order the facet's categories first appear, largest first. */
-export function groupByCategory(papers: readonly Paper[], options: PaperTreeOptions): PaperTreeNode[] {
-  const groups = new Map<CategoryId, Paper[]>();
-  const uncategorised: Paper[] = [];
-  for (const paper of papers) {
-    const ids = paper.categories.filter((category) => category.facet === options.facet).map((category) => category.id);
-    if (ids.length === 0) uncategorised.push(paper);
-    for (const id of ids) {
-      const group = groups.get(id);
-      if (group) group.push(paper);
-      else groups.set(id, [paper]);
-    }
-  }
-  const nodes: PaperTreeNode[] = [...groups]
-    .sort(([, a], [, b]) => b.length - a.length)
-    .map(([id, members]) => ({ kind: 'category', id, label: options.labelOf(id), papers: members }));
-  // Never hide a paper: whatever the facet does not cover is listed, not dropped.
-  if (uncategorised.length > 0) nodes.push({ kind: 'category', id: 'uncategorised', label: 'Uncategorised', papers: uncategorised });
-  return nodes;
+/** Requests closer together than this belong to one render. */
+const RENDER_BURST_GAP_MS = 250;
+
+/** The context key the view title menu reads to show which grouping is active. */
+export const GROUPING_CONTEXT_KEY = 'paperNotes.papersGrouping';
+
+const GROUP_ICONS: Readonly<Record<PaperGrouping, string>> = {
+  method: 'symbol-class',
+  domain: 'globe',
+  year: 'calendar',
+  all: 'library',
+};
+
+const GROUPING_NAMES: Readonly<Record<PaperGrouping, string>> = {
+  method: 'method family',
+  domain: 'application domain',
+  year: 'year',
+  all: 'title (all papers)',
+};
+
+/** Where the extension spent its time on the tree's latest render, for the performance figures. */
+export interface PaperTreeRenderTiming {
+  readonly grouping: PaperGrouping;
+  readonly papers: number;
+  /** Grouping the library (done once per refresh). */
+  readonly groupMs: number;
+  /** Total time inside getChildren and getTreeItem since the refresh. */
+  readonly providerMs: number;
+  readonly itemsServed: number;
 }
 
-/** The Papers view: categories with paper counts, then papers. */
+/**
+ * The Papers view: categories with paper counts, then papers; grouped by method family, application domain,
+ * year, or a flat list of all papers. Tooltips are built lazily in resolveTreeItem, so a 10,000-paper library
+ * costs nothing until the user hovers.
+ */
 export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PaperTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: PaperTreeNode[];
+  private roots: PaperTreeNode[] | undefined;
+  private current: PaperGrouping;
+  private timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
+  private burstTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly source: () => PaperTreeSource,
     private readonly options: PaperTreeOptions,
   ) {
-    this.roots = groupByCategory(source().papers, options);
+    this.current = options.grouping ?? 'method';
+    void vscode.commands.executeCommand('setContext', GROUPING_CONTEXT_KEY, this.current);
   }
 
-  /** How many categories the first level shows (for timings and the output log). */
+  get grouping(): PaperGrouping {
+    return this.current;
+  }
+
+  /** Switches the grouping and redraws. */
+  setGrouping(grouping: PaperGrouping): void {
+    if (!PAPER_GROUPINGS.includes(grouping)) return;
+    this.current = grouping;
+    void vscode.commands.executeCommand('setContext', GROUPING_CONTEXT_KEY, grouping);
+    this.refresh();
+  }
+
+  /** How many nodes the first level shows (for timings and the output log). */
   get rootCount(): number {
-    return this.roots.length;
+    return this.rootNodes().length;
+  }
+
+  /** The current render's extension time so far. */
+  get renderTiming(): PaperTreeRenderTiming {
+    return { grouping: this.current, papers: this.source().papers.length, ...this.timing };
+  }
+
+  /** Reports a burst of requests once VS Code stops asking, then starts counting the next one. */
+  private noteRequest(): void {
+    if (!this.options.onRender) return;
+    if (this.burstTimer !== undefined) clearTimeout(this.burstTimer);
+    this.burstTimer = setTimeout(() => {
+      this.burstTimer = undefined;
+      this.options.onRender?.(this.renderTiming);
+      this.timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
+    }, RENDER_BURST_GAP_MS);
   }
 
   /** Rebuilds the grouping from the source, e.g. after the library reloaded. */
   refresh(): void {
-    this.roots = groupByCategory(this.source().papers, this.options);
+    this.roots = undefined;
+    this.timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
     this.changed.fire(undefined);
   }
 
+  private rootNodes(): PaperTreeNode[] {
+    if (!this.roots) {
+      const started = performance.now();
+      const groups = groupPapers(this.source().papers, this.current, this.options.labelOf);
+      this.roots =
+        this.current === 'all'
+          ? (groups[0]?.papers ?? []).map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId: 'all' }))
+          : groups.map((group) => ({ kind: 'category', id: group.id, label: group.label, papers: group.papers, group }));
+      this.timing.groupMs = performance.now() - started;
+    }
+    return this.roots;
+  }
+
   getChildren(node?: PaperTreeNode): PaperTreeNode[] {
-    if (!node) return this.roots;
-    if (node.kind === 'category') return node.papers.map((paper) => ({ kind: 'paper', paper, parentId: node.id }));
-    return [];
+    const started = performance.now();
+    let children: PaperTreeNode[] = [];
+    if (!node) children = this.rootNodes();
+    else if (node.kind === 'category') {
+      const parentId = `${this.current}:${node.id}`;
+      children = node.papers.map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId }));
+    }
+    this.timing.providerMs += performance.now() - started;
+    this.noteRequest();
+    return children;
+  }
+
+  getParent(node: PaperTreeNode): PaperTreeNode | undefined {
+    if (node.kind === 'category' || this.current === 'all') return undefined;
+    return this.rootNodes().find((root) => root.kind === 'category' && `${this.current}:${root.id}` === node.parentId);
   }
 
   getTreeItem(node: PaperTreeNode): vscode.TreeItem {
-    if (node.kind === 'category') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `category:${node.id}`;
-      item.description = String(node.papers.length);
-      item.tooltip = `${node.label}: ${node.papers.length} paper${node.papers.length === 1 ? '' : 's'}`;
-      item.contextValue = 'category';
-      item.iconPath = new vscode.ThemeIcon('folder-library');
-      return item;
-    }
+    const started = performance.now();
+    const item = node.kind === 'category' ? this.categoryItem(node) : this.paperItem(node);
+    this.timing.providerMs += performance.now() - started;
+    this.timing.itemsServed++;
+    this.noteRequest();
+    return item;
+  }
+
+  private categoryItem(node: Extract<PaperTreeNode, { kind: 'category' }>): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `category:${this.current}:${node.id}`;
+    item.description = String(node.papers.length);
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.appendMarkdown(`**${escapeMarkdownText(node.label)}**: ${node.papers.length} paper${node.papers.length === 1 ? '' : 's'}, filed by ${GROUPING_NAMES[this.current]}\n\n`);
+    tooltip.appendMarkdown(escapeMarkdownText(explainGroup(node.group)));
+    item.tooltip = tooltip;
+    item.contextValue = 'category';
+    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[this.current]);
+    item.accessibilityInformation = { label: `${node.label}, ${node.papers.length} papers. ${explainGroup(node.group)}`, role: 'treeitem' };
+    return item;
+  }
+
+  private paperItem(node: Extract<PaperTreeNode, { kind: 'paper' }>): vscode.TreeItem {
     const { paper } = node;
     const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.parentId}:${paper.key}`;
     item.description = paper.year === undefined ? paper.key : `${paper.key} · ${paper.year}`;
-    item.tooltip = [paper.title, paper.authors.join(', '), paper.venue].filter(Boolean).join('\n');
     item.contextValue = 'paper';
     item.iconPath = new vscode.ThemeIcon('book');
+    item.command = { command: 'paperNotes.openPaper', title: 'Open Paper', arguments: [paper.key] };
+    return item;
+  }
+
+  /** Builds a paper's Markdown tooltip only when it is about to show. */
+  resolveTreeItem(item: vscode.TreeItem, node: PaperTreeNode): vscode.TreeItem {
+    if (node.kind === 'paper' && item.tooltip === undefined) {
+      const claims = this.options.claimsOf?.(node.paper) ?? [];
+      item.tooltip = new vscode.MarkdownString(paperTooltipMarkdown(node.paper, claims, this.options.labelOf), false);
+    }
     return item;
   }
 
   dispose(): void {
+    if (this.burstTimer !== undefined) clearTimeout(this.burstTimer);
     this.changed.dispose();
   }
 }
