@@ -230,16 +230,16 @@ function keepDraft(text: string, sentences: readonly SentenceSpan[], draft: Draf
   if (draft.kind !== 'benchmark' && draft.kind !== 'code' && /\be\.g\.,?\s*(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, draft.start - 24), draft.start))) {
     return false;
   }
-  if (draft.kind === 'complexity') return isOwnComplexity(text, sentences, draft);
+  if (draft.kind === 'complexity' || draft.kind === 'comparison') return isAboutOwnMethod(text, sentences, draft);
   return true;
 }
 
 /**
- * Complexity counts only for the paper's own method: not the baseline it improves on ("from O(n^2) to O(n)"),
- * not background ("Transformers suffer from ..."). A first-person sentence is the paper's; otherwise any sentence
- * but the first that carries no background cue.
+ * Complexity and comparisons count only for the paper's own method: not the baseline it improves on
+ * ("from O(n^2) to O(n)"), not background ("Transformers suffer from ...", "SSMs such as Mamba outperform ...").
+ * A first-person sentence is the paper's; otherwise any sentence but the first that carries no background cue.
  */
-function isOwnComplexity(text: string, sentences: readonly SentenceSpan[], draft: Draft): boolean {
+function isAboutOwnMethod(text: string, sentences: readonly SentenceSpan[], draft: Draft): boolean {
   if (/\bfrom\s+\$?$/.test(text.slice(Math.max(0, draft.start - 8), draft.start))) return false;
   const index = sentenceIndexAt(sentences, draft.start);
   const sentence = sentences[index];

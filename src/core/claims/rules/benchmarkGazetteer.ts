@@ -55,7 +55,7 @@ export const BENCHMARK_GAZETTEER: Readonly<Record<string, readonly string[]>> = 
     'WikiHop',
     'NarrativeQA',
     'Qasper',
-    'QuALITY',
+    '=QuALITY',
     'SCROLLS|ZeroSCROLLS',
     'LongBench',
     'RULER',

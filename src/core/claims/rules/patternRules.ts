@@ -179,13 +179,13 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     id: 'result.metric-by',
     kind: 'result',
     unit: 'auto',
-    pattern: String.raw`(?:\b(?:[Ii]mprov|[Bb]oost|[Ii]ncreas|[Rr]educ|[Dd]ecreas|[Ll]ower|[Rr]ais)\w*\s+(?:the\s+)?)?(?<m>{METRIC})(?:\s+of\s+[^,.;]{1,40}?)?\s+by\s+(?<q>{QUAL})?(?<v>{PCT}|{NUM}(?!{TIMES})(?:\s+(?:absolute\s+)?(?:points|pp|PPL))?)(?:\s*\(\s*{PCT}\s*\))?`,
+    pattern: String.raw`(?:\b(?:[Ii]mprov|[Bb]oost|[Ii]ncreas|[Rr]educ|[Dd]ecreas|[Ll]ower|[Rr]ais)\w*\s+(?:the\s+)?)?(?<m>{METRIC})(?:\s+of\s+[^,.;]{1,40}?)?\s+by\s+(?<q>{QUAL})?(?<v>{PCT}|{NUM}(?![\d.,]|{TIMES})(?:\s+(?:absolute\s+)?(?:points|pp|PPL))?)(?:\s*\(\s*{PCT}\s*\))?`,
   },
   {
     id: 'result.outperform-by',
     kind: 'result',
     unit: 'auto',
-    pattern: String.raw`\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?<b>{BASE})(?:\s+(?:on|in)\s+(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+){0,2}?)?\s+by\s+(?<q>{QUAL})?(?<v>{PCT}|{NUM}(?!{TIMES}))(?:\s+(?<m>{METRIC}|points|pp))?`,
+    pattern: String.raw`\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?<b>{BASE})(?:\s+(?:on|in)\s+(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+){0,2}?)?\s+by\s+(?<q>{QUAL})?(?<v>{PCT}|{NUM}(?![\d.,]|{TIMES}))(?:\s+(?<m>{METRIC}|points|pp))?`,
   },
   {
     id: 'result.percent-higher',
@@ -193,6 +193,13 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     unit: 'auto',
     baselineTail: true,
     pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT}|{NUM}\s+(?:absolute\s+)?(?:points|pp))\s+(?:(?:absolute|relative)\s+)?(?<m>(?:higher|better|lower|improvement|gain|increase|drop|degradation|decline)(?:\s+in\s+{METRIC})?|(?:{METRIC}|performance)\s+(?:improvement|gain|increase|drop|degradation|decline))(?!\s+(?:throughput|speed|FPS|latency|memory|energy|FLOPs|parameters|params|cost|compute))`,
+  },
+  {
+    id: 'result.percent-reduction-in-metric',
+    kind: 'result',
+    unit: '%',
+    baselineTail: true,
+    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT})\s+(?:relative\s+)?(?:reduction|decrease|drop)\s+in\s+(?:the\s+)?(?<m>{METRIC})`,
   },
   {
     id: 'result.gain-in-parentheses',
@@ -304,7 +311,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     id: 'complexity.named-class',
     kind: 'complexity',
     ignoreCase: true,
-    pattern: String.raw`\b(?<v>linear|log-?linear|sub-?quadratic|near-?linear|quasi-?linear|constant|logarithmic)(?:[\s-]+time)?(?:\s+\([^)]{0,40}\))?(?:[\s-]+(?:time|space|memory|computational|computation|compute|inference|training|and|drop-in|complexity)){0,4}[\s-]+(?<m>complexity|cost|scaling|memory|parallelization|time|operator|replacement|computation)\b(?:\s+(?:in|with)\s+(?:the\s+)?(?:input\s+)?(?:sequence\s+length|sequence|length|context\s+length))?`,
+    pattern: String.raw`\b(?<v>linear|log-?linear|sub-?quadratic|near-?linear|quasi-?linear|constant|logarithmic)(?:[\s-]+time)?(?:\s+\([^)]{0,40}\))?(?:[\s-]+(?:time|space|memory|computational|computation|compute|inference|training|and|drop-in|complexity)){0,4}[\s-]+(?<m>complexity|cost|scaling|memory|parallelization|operator|replacement|computation|training|inference|algorithm|decoding|generation)\b(?:\s+(?:in|with)\s+(?:the\s+)?(?:input\s+)?(?:sequence\s+length|sequence|length|context\s+length))?`,
   },
   {
     id: 'complexity.scales-linearly',
