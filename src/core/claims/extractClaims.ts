@@ -10,17 +10,29 @@ interface CompiledRule {
   readonly regex: RegExp;
 }
 
-/** Every rule compiled once, at module load. */
-const COMPILED_RULES: readonly CompiledRule[] = PATTERN_RULES.map((rule) => ({
+/** Every rule compiled once, at module load: number-anchored rules as sticky regexes with their context behind. */
+const NUMBER_RULES: readonly CompiledRule[] = PATTERN_RULES.filter((rule) => (rule.anchor ?? 'number') === 'number').map(
+  (rule) => ({ rule, regex: compileRule(rule, 'y') }),
+);
+const TEXT_RULES: readonly CompiledRule[] = PATTERN_RULES.filter((rule) => rule.anchor === 'text').map((rule) => ({
   rule,
-  regex: new RegExp(expandFragments(rule.pattern), rule.ignoreCase ? 'gi' : 'g'),
+  regex: compileRule(rule, 'g'),
 }));
+/** Where number-anchored rules are tried: the start of every number. */
+const NUMBER_START = /\d+(?:,\d{3})*(?:\.\d+)?/g;
+
+function compileRule(rule: PatternRule, flags: string): RegExp {
+  const before = rule.before === undefined ? '' : `(?<=(?<pre>${expandFragments(rule.before)}))`;
+  return new RegExp(before + expandFragments(rule.pattern), rule.ignoreCase ? `${flags}i` : flags);
+}
 
 /** "than Transformers", "over FlashAttention-2", "compared with tensor parallelism", right after a claim. */
 const BASELINE_TAIL = new RegExp(
   expandFragments(String.raw`\s+(?:than|over|compared\s+(?:to|with)|relative\s+to|against|vs\.?)\s+(?<b>{BASE})`),
   'y',
 );
+/** A hedge that ends right where a claim starts: "up to |5times faster". */
+const QUALIFIER_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?<q>${expandFragments('{QUAL}')})$`);
 /** "Compared with tensor parallelism, ..." at the start of a sentence: the baseline of every claim in it. */
 const LEADING_BASELINE = /^(?:Compared\s+(?:to|with)|Relative\s+to|Against)\s+([^,]{2,60}),/;
 /** Percent or decimal value right before "on (the) <benchmark>": "66.2% on Something-Something V2". */
@@ -67,7 +79,8 @@ export function extractClaims(abstract: string): Claim[] {
   const isSurvey = SURVEY.test(abstract);
   const drafts: Draft[] = [];
 
-  for (const compiled of COMPILED_RULES) collectPatternRule(abstract, compiled, drafts);
+  collectNumberRules(abstract, drafts);
+  for (const compiled of TEXT_RULES) collectTextRule(abstract, compiled, drafts);
   collectBigO(abstract, drafts);
   collectUrls(abstract, drafts);
   collectBenchmarks(abstract, sentences, drafts);
@@ -78,16 +91,30 @@ export function extractClaims(abstract: string): Claim[] {
   return withoutShadowedComparisons.map((draft) => toClaim(abstract, sentences, draft));
 }
 
-function collectPatternRule(text: string, { rule, regex }: CompiledRule, out: Draft[]): void {
+function collectNumberRules(text: string, out: Draft[]): void {
+  NUMBER_START.lastIndex = 0;
+  for (let n = NUMBER_START.exec(text); n !== null; n = NUMBER_START.exec(text)) {
+    for (const compiled of NUMBER_RULES) {
+      compiled.regex.lastIndex = n.index;
+      const m = compiled.regex.exec(text);
+      if (m !== null) addMatch(text, compiled.rule, m, out);
+    }
+  }
+}
+
+function collectTextRule(text: string, { rule, regex }: CompiledRule, out: Draft[]): void {
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
+    if (m[0].length === 0) regex.lastIndex++;
+    else addMatch(text, rule, m, out);
+  }
+}
+
+function addMatch(text: string, rule: PatternRule, m: RegExpExecArray, out: Draft[]): void {
+  {
     const groups = m.groups ?? {};
     const valueText = groups.v ?? m[0];
-    if (rule.needsPreciseValue && !/\d\.\d|%/.test(valueText)) continue;
+    if (rule.needsPreciseValue && !/\d\.\d|%/.test(valueText)) return;
     let end = m.index + m[0].length;
     let baseline = cleanBaseline(groups.b);
     if (rule.baselineTail && baseline === undefined) {
@@ -98,14 +125,24 @@ function collectPatternRule(text: string, { rule, regex }: CompiledRule, out: Dr
         end = BASELINE_TAIL.lastIndex;
       }
     }
+    // The context matched behind the anchor joins the span (from its `s` group when it names one).
+    let start = m.index - (groups.s ?? groups.pre ?? '').length;
+    let qualifier = groups.q;
+    if (rule.qualifierBefore) {
+      const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+      if (before?.groups?.q !== undefined) {
+        qualifier = before.groups.q;
+        start -= qualifier.length;
+      }
+    }
     const unit = rule.unit === 'auto' ? unitFromValueText(valueText) : rule.unit;
     out.push({
       kind: rule.kind,
-      start: m.index,
-      end: trimClaimEnd(text, m.index, end),
+      start,
+      end: trimClaimEnd(text, start, end),
       values: parseValues(valueText),
       unit,
-      qualifier: cleanQualifier(groups.q),
+      qualifier: cleanQualifier(qualifier),
       measure: normaliseMeasure(rule, groups.m),
       baseline,
       ruleId: rule.id,

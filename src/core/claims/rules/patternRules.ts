@@ -1,13 +1,20 @@
 import type { ClaimKind } from '../claim';
 
 /**
- * One pattern rule. `pattern` is a regex source with `{FRAGMENT}` references (see fragments.ts) and these optional
- * named groups: `q` qualifier, `v` value text (numbers are read from it), `m` what is measured, `b` baseline.
- * The claim's span is the whole match (plus the baseline tail when `baselineTail` is set).
+ * One pattern rule. `pattern` and `before` are regex sources with `{FRAGMENT}` references (see fragments.ts) and these
+ * optional named groups: `q` qualifier, `v` value text (numbers are read from it), `m` what is measured, `b` baseline,
+ * `s` (in `before` only, ending at the anchor) where the span starts when it should not include all of `before`.
+ *
+ * Rules with `anchor: 'number'` (the default) are tried only where a number starts: `pattern` must match from that
+ * digit on, and `before`, when given, must match the text that ends right there (it becomes part of the span).
+ * Anchoring on numbers keeps extraction fast; `anchor: 'text'` rules scan the whole abstract.
+ * The claim's span is `before` + the match (plus the baseline tail when `baselineTail` is set).
  */
 export interface PatternRule {
   readonly id: string;
   readonly kind: ClaimKind;
+  readonly anchor?: 'number' | 'text';
+  readonly before?: string;
   readonly pattern: string;
   /** Fixed unit, or `auto` to read it from the value text (`%`, `x`), or a size unit for scale rules. */
   readonly unit?: string;
@@ -17,6 +24,11 @@ export interface PatternRule {
   readonly ignoreCase?: boolean;
   /** Try "than X" / "over X" / "compared to X" right after the match and include it in the span. */
   readonly baselineTail?: boolean;
+  /**
+   * A hedge right before the match ("up to", "about", "~") is the qualifier and joins the span. Looked up after a
+   * match instead of inside the pattern, so the pattern starts at a digit and the regex engine scans fast.
+   */
+  readonly qualifierBefore?: boolean;
   /** The value must carry a decimal point or a percent sign (keeps "3 AP"-like noise out). */
   readonly needsPreciseValue?: boolean;
 }
@@ -31,11 +43,13 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     unit: 'x',
     baselineTail: true,
     ignoreCase: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{MULT})\s+(?<m>(?:faster|quicker)(?:\s+(?:in\s+(?:the\s+)?)?${SPEED_PHASE})?|(?:higher|greater|more|better)\s+(?:[\w-]+\s+)?(?:throughput|speed|FPS)(?:\s+(?:for|in|during)\s+(?:the\s+)?${SPEED_PHASE})?|(?:lower|less|reduced)\s+(?:[\w-]+\s+)?latency|(?:[\w-]+\s+){0,2}?(?:speed-?ups?|speed ups?|acceleration)(?:\s+(?:in|during|for)\s+(?:the\s+)?${SPEED_PHASE})?|gains?\s+in\s+(?:[\w-]+\s+)?(?:throughput|speed)|(?:the\s+)?(?:[\w-]+\s+)?throughput)`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{MULT})\s+(?<m>(?:faster|quicker)(?:\s+(?:in\s+(?:the\s+)?)?${SPEED_PHASE})?|(?:higher|greater|more|better)\s+(?:[\w-]+\s+)?(?:throughput|speed|FPS)(?:\s+(?:for|in|during)\s+(?:the\s+)?${SPEED_PHASE})?|(?:lower|less|reduced)\s+(?:[\w-]+\s+)?latency|(?:[\w-]+\s+){0,2}?(?:speed-?ups?|speed ups?|acceleration)(?:\s+(?:in|during|for)\s+(?:the\s+)?${SPEED_PHASE})?|gains?\s+in\s+(?:[\w-]+\s+)?(?:throughput|speed)|(?:the\s+)?(?:[\w-]+\s+)?throughput)`,
   },
   {
     id: 'speedup.word-as-fast',
     kind: 'speedup',
+    anchor: 'text',
     unit: 'x',
     measure: 'speed',
     ignoreCase: true,
@@ -46,7 +60,8 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     kind: 'speedup',
     unit: 'x',
     measure: 'speed',
-    pattern: String.raw`\b(?:outperform\w*|surpass\w*|beat\w*)\s+(?<b>{BASE})\s+by\s+(?<q>{QUAL})?(?<v>{MULT})`,
+    before: String.raw`\b(?:outperform\w*|surpass\w*|beat\w*)\s+(?<b>{BASE})\s+by\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{MULT})`,
   },
   {
     id: 'speedup.speed-up-by',
@@ -54,13 +69,15 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     unit: 'x',
     measure: 'speed',
     ignoreCase: true,
-    pattern: String.raw`\b(?:speeds?\s+up|sped\s+up|accelerat\w+|scal\w+\s+up)\s+(?:[\w-]+\s+){0,4}?by\s+(?<q>{QUAL})?(?<v>{MULT}|{PCT})`,
+    before: String.raw`\b(?:speeds?\s+up|sped\s+up|accelerat\w+|scal\w+\s+up)\s+(?:[\w-]+\s+){0,4}?by\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{MULT}|{PCT})`,
   },
   {
     id: 'speedup.rate-from-to',
     kind: 'speedup',
     ignoreCase: true,
-    pattern: String.raw`\b(?:boost\w*|increas\w*|improv\w*|enhanc\w*|rais\w*|accelerat\w*)\s+(?:the\s+)?(?<m>FPS|throughput|speed|frame rate|frames per second|tokens\/s)\s+from\s+(?<v>{NUM}\s+to\s+{NUM})`,
+    before: String.raw`\b(?:boost\w*|increas\w*|improv\w*|enhanc\w*|rais\w*|accelerat\w*)\s+(?:the\s+)?(?<m>FPS|throughput|speed|frame rate|frames per second|tokens\/s)\s+from\s+`,
+    pattern: String.raw`(?<v>{NUM}\s+to\s+{NUM})`,
   },
   {
     id: 'speedup.percent',
@@ -68,20 +85,23 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     unit: '%',
     baselineTail: true,
     ignoreCase: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT})\s+(?<m>(?:[\w-]+\s+){0,2}?(?:speed-?ups?|faster|higher throughput|more throughput|throughput (?:improvement|gain|increase)|lower latency|latency reduction|reduction in latency))`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{PCT})\s+(?<m>(?:[\w-]+\s+){0,2}?(?:speed-?ups?|faster|higher throughput|more throughput|throughput (?:improvement|gain|increase)|lower latency|latency reduction|reduction in latency))`,
   },
   {
     id: 'speedup.speedup-of',
     kind: 'speedup',
     baselineTail: true,
     ignoreCase: true,
-    pattern: String.raw`\b(?<m>speed-?ups?|acceleration|throughput (?:gain|improvement)s?)\s+of\s+(?<q>{QUAL})?(?<v>{MULT}|{PCT})`,
+    before: String.raw`\b(?<m>speed-?ups?|acceleration|throughput (?:gain|improvement)s?)\s+of\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{MULT}|{PCT})`,
   },
   {
     id: 'speedup.latency-by',
     kind: 'speedup',
     ignoreCase: true,
-    pattern: String.raw`\b(?:reduc\w+|lower\w*|cut\w*)\s+(?:the\s+)?(?<m>(?:[\w-]+\s+)?latency)\s+by\s+(?<q>{QUAL})?(?<v>{MULT}|{PCT})`,
+    before: String.raw`\b(?:reduc\w+|lower\w*|cut\w*)\s+(?:the\s+)?(?<m>(?:[\w-]+\s+)?latency)\s+by\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{MULT}|{PCT})`,
   },
 
   // ---- reduction: fewer parameters, FLOPs, memory, energy, cost or length ----
@@ -90,62 +110,71 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     kind: 'reduction',
     unit: 'x',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{MULT})\s+(?:less|fewer|smaller|lower|reduced)\s+(?<m>{RESOURCE})`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{MULT})\s+(?:less|fewer|smaller|lower|reduced)\s+(?<m>{RESOURCE})`,
   },
   {
     id: 'reduction.mult-drop-in',
     kind: 'reduction',
     unit: 'x',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{MULT})\s+(?:[\w-]+\s+)?(?:{DROP}|compression)\s+(?:in|of)\s+(?:the\s+)?(?<m>{RESOURCE})`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{MULT})\s+(?:[\w-]+\s+)?(?:{DROP}|compression)\s+(?:in|of)\s+(?:the\s+)?(?<m>{RESOURCE})`,
   },
   {
     id: 'reduction.mult-compression',
     kind: 'reduction',
     unit: 'x',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{MULT})\s+(?<m>(?:model\s+|memory\s+|KV[- ]cache\s+|parameter\s+)?compression)`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{MULT})\s+(?<m>(?:model\s+|memory\s+|KV[- ]cache\s+|parameter\s+)?compression)`,
   },
   {
     id: 'reduction.mult-resource-drop',
     kind: 'reduction',
     unit: 'x',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{MULT})\s+(?<m>{RESOURCE})\s+{DROP}`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{MULT})\s+(?<m>{RESOURCE})\s+{DROP}`,
   },
   {
     id: 'reduction.percent-drop-in',
     kind: 'reduction',
     unit: '%',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT})\s+{DROP}\s+(?:in|of)\s+(?:the\s+)?(?<m>{RESOURCE})`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{PCT})\s+{DROP}\s+(?:in|of)\s+(?:the\s+)?(?<m>{RESOURCE})`,
   },
   {
     id: 'reduction.percent-resource-drop',
     kind: 'reduction',
     unit: '%',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT})\s+(?<m>{RESOURCE})\s+{DROP}`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{PCT})\s+(?<m>{RESOURCE})\s+{DROP}`,
   },
   {
     id: 'reduction.percent-less',
     kind: 'reduction',
     unit: '%',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT})\s+(?:less|fewer|smaller|lower)\s+(?<m>{RESOURCE})`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{PCT})\s+(?:less|fewer|smaller|lower)\s+(?<m>{RESOURCE})`,
   },
   {
     id: 'reduction.verb-resource-by',
     kind: 'reduction',
     unit: 'auto',
-    pattern: String.raw`\b(?:[Rr]educ\w*|[Cc]ut\w*|[Ss]av\w*|[Ll]ower\w*|[Dd]ecreas\w*|[Ss]hrink\w*|[Cc]ompress\w*)\s+(?:the\s+)?(?:overall\s+)?(?<m>{RESOURCE})\s+(?:by\s+|\(\s*)(?<q>{QUAL})?(?<v>{PCT}|{MULT})\)?(?:\s+(?:of|than|compared\s+(?:to|with)|relative\s+to)\s+(?<b>{BASE}))?`,
+    before: String.raw`\b(?:[Rr]educ\w*|[Cc]ut\w*|[Ss]av\w*|[Ll]ower\w*|[Dd]ecreas\w*|[Ss]hrink\w*|[Cc]ompress\w*)\s+(?:the\s+)?(?:overall\s+)?(?<m>{RESOURCE})\s+(?:by\s+|\(\s*)(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{PCT}|{MULT})\)?(?:\s+(?:of|than|compared\s+(?:to|with)|relative\s+to)\s+(?<b>{BASE}))?`,
   },
   {
     id: 'reduction.verb-percent-resource',
     kind: 'reduction',
     unit: '%',
     baselineTail: true,
-    pattern: String.raw`\b(?:[Ss]av\w*|[Rr]educ\w*|[Cc]ut\w*|[Uu]s\w+\s+only)\s+(?<q>{QUAL})?(?<v>{PCT})\s+(?:of\s+(?:the\s+)?)?(?<m>{RESOURCE})`,
+    before: String.raw`\b(?:[Ss]av\w*|[Rr]educ\w*|[Cc]ut\w*|[Uu]s\w+\s+only)\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{PCT})\s+(?:of\s+(?:the\s+)?)?(?<m>{RESOURCE})`,
   },
 
   // ---- result: a metric value or an improvement ----
@@ -154,14 +183,16 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     kind: 'result',
     unit: 'auto',
     needsPreciseValue: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT}|{NUM})\s+(?<m>{METRIC})(?![\w-])(?:\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w\-./]*(?:[ -][A-Z0-9][\w\-./]*){0,3})?`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{PCT}|{NUM})\s+(?<m>{METRIC})(?![\w-])(?:\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w\-./]*(?:[ -][A-Z0-9][\w\-./]*){0,3})?`,
   },
   {
     id: 'result.metric-of',
     kind: 'result',
     unit: 'auto',
     needsPreciseValue: true,
-    pattern: String.raw`(?<m>{METRIC})(?:\s+(?:scores?|values?|rates?))?\s+(?:of|=|:|reaching)\s+(?<q>{QUAL})?(?<v>(?:{PCT}|{NUM})(?:\s?,\s?(?:{PCT}|{NUM}))*(?:,?\s+and\s+(?:{PCT}|{NUM}))?)(?![\w%])`,
+    before: String.raw`\b(?<m>{METRIC})(?:\s+(?:scores?|values?|rates?))?\s+(?:of|=|:|reaching)\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>(?:{PCT}|{NUM})(?:\s?,\s?(?:{PCT}|{NUM}))*(?:,?\s+and\s+(?:{PCT}|{NUM}))?)(?![\w%])`,
   },
   {
     id: 'result.versus',
@@ -179,40 +210,46 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     id: 'result.metric-by',
     kind: 'result',
     unit: 'auto',
-    pattern: String.raw`(?:\b(?:[Ii]mprov|[Bb]oost|[Ii]ncreas|[Rr]educ|[Dd]ecreas|[Ll]ower|[Rr]ais)\w*\s+(?:the\s+)?)?(?<m>{METRIC})(?:\s+of\s+[^,.;]{1,40}?)?\s+by\s+(?<q>{QUAL})?(?<v>{PCT}|{NUM}(?![\d.,]|{TIMES})(?:\s+(?:absolute\s+)?(?:points|pp|PPL))?)(?:\s*\(\s*{PCT}\s*\))?`,
+    before: String.raw`(?:\b(?:[Ii]mprov|[Bb]oost|[Ii]ncreas|[Rr]educ|[Dd]ecreas|[Ll]ower|[Rr]ais)\w*\s+(?:the\s+)?)?\b(?<m>{METRIC})(?:\s+of\s+[^,.;]{1,40}?)?\s+by\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{PCT}|{NUM}(?![\d.,]|{TIMES})(?:\s+(?:absolute\s+)?(?:points|pp|PPL))?)(?:\s*\(\s*{PCT}\s*\))?`,
   },
   {
     id: 'result.outperform-by',
     kind: 'result',
     unit: 'auto',
-    pattern: String.raw`\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?<b>{BASE})(?:\s+(?:on|in)\s+(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+){0,2}?)?\s+by\s+(?<q>{QUAL})?(?<v>{PCT}|{NUM}(?![\d.,]|{TIMES}))(?:\s+(?<m>{METRIC}|points|pp))?`,
+    before: String.raw`\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*)\s+(?<b>{BASE})(?:\s+(?:on|in)\s+(?:the\s+)?[\w\-.]+(?:\s[\w\-.]+){0,2}?)?\s+by\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{PCT}|{NUM}(?![\d.,]|{TIMES}))(?:\s+(?<m>{METRIC}|points|pp))?`,
   },
   {
     id: 'result.percent-higher',
     kind: 'result',
     unit: 'auto',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT}|{NUM}\s+(?:absolute\s+)?(?:points|pp))\s+(?:(?:absolute|relative)\s+)?(?<m>(?:higher|better|lower|improvement|gain|increase|drop|degradation|decline)(?:\s+in\s+{METRIC})?|(?:{METRIC}|performance)\s+(?:improvement|gain|increase|drop|degradation|decline))(?!\s+(?:throughput|speed|FPS|latency|memory|energy|FLOPs|parameters|params|cost|compute))`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{PCT}|{NUM}\s+(?:absolute\s+)?(?:points|pp))\s+(?:(?:absolute|relative)\s+)?(?<m>(?:higher|better|lower|improvement|gain|increase|drop|degradation|decline)(?:\s+in\s+{METRIC})?|(?:{METRIC}|performance)\s+(?:improvement|gain|increase|drop|degradation|decline))(?!\s+(?:throughput|speed|FPS|latency|memory|energy|FLOPs|parameters|params|cost|compute))`,
   },
   {
     id: 'result.percent-reduction-in-metric',
     kind: 'result',
     unit: '%',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{PCT})\s+(?:relative\s+)?(?:reduction|decrease|drop)\s+in\s+(?:the\s+)?(?<m>{METRIC})`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{PCT})\s+(?:relative\s+)?(?:reduction|decrease|drop)\s+in\s+(?:the\s+)?(?<m>{METRIC})`,
   },
   {
     id: 'result.gain-in-parentheses',
     kind: 'result',
     unit: 'auto',
     ignoreCase: true,
-    pattern: String.raw`\b(?<m>gain|improvement|boost|increase)\s*\(\s*(?<q>{QUAL})?(?<v>{PCT}|{NUM}\s+points)\s*\)`,
+    before: String.raw`\b(?<m>gain|improvement|boost|increase)\s*\(\s*(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{PCT}|{NUM}\s+points)\s*\)`,
   },
   {
     id: 'result.fraction-of-reference',
     kind: 'result',
     unit: '%',
-    pattern: String.raw`\b(?:[Rr]ecover\w*|[Rr]etain\w*|[Pp]rovid\w*|[Aa]chiev\w*|[Rr]each\w*|[Mm]atch\w*|[Pp]reserv\w*|[Mm]aintain\w*)\s+(?<q>{QUAL})?(?<v>{PCT})\s+of\s+(?<b>(?:the\s+)?[\w-]+(?:\s+(?!(?:at|on|in|with|while|for|and)\b)[\w-]+){0,2}?)(?:\s+(?<m>quality|performance|accuracy))?(?=[\s,.;)])`,
+    before: String.raw`\b(?:[Rr]ecover\w*|[Rr]etain\w*|[Pp]rovid\w*|[Aa]chiev\w*|[Rr]each\w*|[Mm]atch\w*|[Pp]reserv\w*|[Mm]aintain\w*)\s+(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{PCT})\s+of\s+(?<b>(?:the\s+)?[\w-]+(?:\s+(?!(?:at|on|in|with|while|for|and)\b)[\w-]+){0,2}?)(?:\s+(?<m>quality|performance|accuracy))?(?=[\s,.;)])`,
   },
   {
     id: 'result.percent-at-size',
@@ -241,81 +278,102 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     kind: 'scale',
     unit: 'params',
     measure: 'parameters',
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{SIZE}(?:\s+to\s+{SIZE})?)(?:\s*-\s*|\s+)(?:parameters?|params?)(?!\w)(?:\s+models?)?`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{SIZE}(?:\s+to\s+{SIZE})?)(?:\s*-\s*|\s+)(?:parameters?|params?)(?!\w)(?:\s+models?)?`,
   },
   {
     id: 'scale.model-size',
     kind: 'scale',
     unit: 'params',
     measure: 'parameters',
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{SIZE})\s+(?:models?|LMs?|LLMs?|language models?)\b`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{SIZE})\s+(?:models?|LMs?|LLMs?|language models?)\b`,
   },
   {
     id: 'scale.tokens',
     kind: 'scale',
     unit: 'tokens',
     measure: 'tokens',
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{SIZE})\s+(?:(?:training|pre-?training|input|context|text)\s+)?tokens\b`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{SIZE})\s+(?:(?:training|pre-?training|input|context|text)\s+)?tokens\b`,
   },
   {
     id: 'scale.context-size',
     kind: 'scale',
     unit: 'tokens',
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{SIZE})(?:[\s-]+tokens?)?[\s-]+(?<m>context(?:\s+window)?(?:\s+(?:size|length))?|context-length|sequence length|length sequences?|frames)\b`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{SIZE})(?:[\s-]+tokens?)?[\s-]+(?<m>context(?:\s+window)?(?:\s+(?:size|length))?|context-length|sequence length|length sequences?|frames)\b`,
   },
   {
     id: 'scale.sequences-up-to',
     kind: 'scale',
     unit: 'tokens',
     measure: 'sequence length',
-    pattern: String.raw`\b(?:sequences?|inputs?|contexts?|documents?|videos?|task)\s+(?:(?:with|of)\s+)?(?<q>up to|over|beyond|exceeding|longer than|larger than|more than|of length|of up to)\s+(?<v>{SIZE}|{NUM})(?![\w.,]\d)(?:\s+(?:tokens|frames|steps))?`,
+    before: String.raw`\b(?:sequences?|inputs?|contexts?|documents?|videos?|task)\s+(?:(?:with|of)\s+)?(?<q>up to|over|beyond|exceeding|longer than|larger than|more than|of length|of up to)\s+`,
+    pattern: String.raw`(?<v>{SIZE}|{NUM})(?![\w.,]\d)(?:\s+(?:tokens|frames|steps))?`,
   },
   {
     id: 'scale.word-length-sequences',
     kind: 'scale',
     unit: 'tokens',
     measure: 'sequence length',
-    pattern: String.raw`(?<q>{QUAL})?(?<v>million|billion|thousand|{SIZE})-(?:length|token|long)\s+(?:sequences?|contexts?|inputs?)`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{SIZE})-(?:length|token|long)\s+(?:sequences?|contexts?|inputs?)`,
+  },
+  {
+    id: 'scale.word-length-sequences-in-words',
+    kind: 'scale',
+    anchor: 'text',
+    unit: 'tokens',
+    measure: 'sequence length',
+    qualifierBefore: true,
+    pattern: String.raw`\b(?<v>million|billion|thousand)-(?:length|token|long)\s+(?:sequences?|contexts?|inputs?)`,
   },
   {
     id: 'scale.mult-larger-size',
     kind: 'scale',
     unit: 'x',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{MULT}(?:\s+and\s+{MULT})?)\s+(?:(?:larger|longer|bigger)\s+)?(?:maximum\s+)?(?<m>(?:hidden|batch|model|context|vocabulary)\s+sizes?(?:\s+and\s+(?:sequence|context)\s+lengths?)?|(?:sequence|context)\s+lengths?)`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{MULT}(?:\s+and\s+{MULT})?)\s+(?:(?:larger|longer|bigger)\s+)?(?:maximum\s+)?(?<m>(?:hidden|batch|model|context|vocabulary)\s+sizes?(?:\s+and\s+(?:sequence|context)\s+lengths?)?|(?:sequence|context)\s+lengths?)`,
   },
   {
     id: 'scale.mult-longer-than',
     kind: 'scale',
     unit: 'x',
     baselineTail: true,
-    pattern: String.raw`(?<q>{QUAL})?(?<v>{MULT})\s+(?<m>longer|larger|bigger)(?:\s+(?:sequences?|contexts?|models?|inputs?))?(?=\s+than\b)`,
+    qualifierBefore: true,
+    pattern: String.raw`(?<v>{MULT})\s+(?<m>longer|larger|bigger)(?:\s+(?:sequences?|contexts?|models?|inputs?))?(?=\s+than\b)`,
   },
   {
     id: 'scale.our-named-size',
     kind: 'scale',
     unit: 'params',
     measure: 'parameters',
-    pattern: String.raw`(?<=\b[Oo]ur\s+)[A-Z][\w.]*(?:-[A-Za-z]\w*)*-(?<v>{NUM}[BMK])(?![\w-])`,
+    before: String.raw`\b[Oo]ur\s+(?<s>[A-Z][\w.]*(?:-[A-Za-z]\w*)*-)`,
+    pattern: String.raw`(?<v>{NUM}[BMK])(?![\w-])`,
   },
   {
     id: 'scale.size-in-parentheses',
     kind: 'scale',
     unit: 'params',
     measure: 'parameters',
-    pattern: String.raw`\bsize\s*\(\s*(?<q>{QUAL})?(?<v>{SIZE})\s*\)`,
+    before: String.raw`\bsize\s*\(\s*(?<q>{QUAL})?`,
+    pattern: String.raw`(?<v>{SIZE})\s*\)`,
   },
 
   // ---- complexity: the asymptotic cost of the paper's own method (big-O is scanned in code) ----
   {
     id: 'complexity.named-class',
     kind: 'complexity',
+    anchor: 'text',
     ignoreCase: true,
     pattern: String.raw`\b(?<v>linear|log-?linear|sub-?quadratic|near-?linear|quasi-?linear|constant|logarithmic)(?:[\s-]+time)?(?:\s+\([^)]{0,40}\))?(?:[\s-]+(?:time|space|memory|computational|computation|compute|inference|training|and|drop-in|complexity)){0,4}[\s-]+(?<m>complexity|cost|scaling|memory|parallelization|operator|replacement|computation|training|inference|algorithm|decoding|generation)\b(?:\s+(?:in|with)\s+(?:the\s+)?(?:input\s+)?(?:sequence\s+length|sequence|length|context\s+length))?`,
   },
   {
     id: 'complexity.scales-linearly',
     kind: 'complexity',
+    anchor: 'text',
     ignoreCase: true,
     pattern: String.raw`\bscal\w+\s+(?<q>nearly\s+|almost\s+)?(?<v>linearly|sub-?quadratically|log-?linearly)\s+(?:with|in)\s+(?:the\s+)?(?<m>(?:input\s+)?(?:sequence\s+length|sequence|length|context\s+length|number\s+of\s+tokens))`,
   },
@@ -324,16 +382,19 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   {
     id: 'comparison.outperforms',
     kind: 'comparison',
-    pattern: String.raw`\b(?:(?:significantly|consistently|substantially|clearly|greatly|considerably)\s+)?(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|(?:is|are|remains?)\s+superior\s+(?:or\s+\w+\s+)?to)\s+(?<b>{NAMED})`,
+    anchor: 'text',
+    pattern: String.raw`\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|superior\s+(?:or\s+\w+\s+)?to)\s+(?<b>{NAMED})`,
   },
   {
     id: 'comparison.better-than',
     kind: 'comparison',
+    anchor: 'text',
     pattern: String.raw`\b(?:more\s+(?:effective|efficient|accurate|expressive)|better|lower\s+perplexity|higher\s+(?:accuracy|performance|quality))\s+(?:than|compared\s+(?:to|with))\s+(?<b>{NAMED})`,
   },
   {
     id: 'comparison.improvements-over',
     kind: 'comparison',
+    anchor: 'text',
     pattern: String.raw`\b(?:improvements?|enhancements?|gains?|advantages?)\s+over\s+(?<b>{NAMED})`,
   },
 ];
