@@ -76,11 +76,22 @@ interface Draft {
 export function extractClaims(abstract: string): Claim[] {
   if (abstract.length === 0) return [];
   const sentences = splitSentences(abstract);
-  const isSurvey = SURVEY.test(abstract);
+  const lower = abstract.toLowerCase();
+  const isSurvey = (lower.includes('survey') || lower.includes('review')) && SURVEY.test(abstract);
+  const present = new Map<string, boolean>();
+  const has = (word: string): boolean => {
+    let found = present.get(word);
+    if (found === undefined) {
+      found = lower.includes(word);
+      present.set(word, found);
+    }
+    return found;
+  };
+  const active = (compiled: CompiledRule) => compiled.rule.requires?.some(has) ?? true;
   const drafts: Draft[] = [];
 
-  collectNumberRules(abstract, drafts);
-  for (const compiled of TEXT_RULES) collectTextRule(abstract, compiled, drafts);
+  collectNumberRules(abstract, NUMBER_RULES, drafts);
+  for (const compiled of TEXT_RULES) if (active(compiled)) collectTextRule(abstract, compiled, drafts);
   collectBigO(abstract, drafts);
   collectUrls(abstract, drafts);
   collectBenchmarks(abstract, sentences, drafts);
@@ -91,10 +102,10 @@ export function extractClaims(abstract: string): Claim[] {
   return withoutShadowedComparisons.map((draft) => toClaim(abstract, sentences, draft));
 }
 
-function collectNumberRules(text: string, out: Draft[]): void {
+function collectNumberRules(text: string, rules: readonly CompiledRule[], out: Draft[]): void {
   NUMBER_START.lastIndex = 0;
   for (let n = NUMBER_START.exec(text); n !== null; n = NUMBER_START.exec(text)) {
-    for (const compiled of NUMBER_RULES) {
+    for (const compiled of rules) {
       compiled.regex.lastIndex = n.index;
       const m = compiled.regex.exec(text);
       if (m !== null) addMatch(text, compiled.rule, m, out);

@@ -20,20 +20,36 @@ interface CompiledAlias {
   readonly ambiguous: boolean;
 }
 
-/** Aliases keyed by their lowercased first alphanumeric token, longest first, so the longest name wins. */
-const BY_FIRST_TOKEN: ReadonlyMap<string, readonly CompiledAlias[]> = compileGazetteer(BENCHMARK_GAZETTEER);
+const HASH_SEED = 2166136261 & 0x3fffffff;
 
-const TOKEN = /[A-Za-z0-9]+/g;
+/** Lowercased first two characters of every first token: most words of an abstract are rejected by this alone. */
+const FIRST_TWO_CHARS = new Uint8Array(128 * 129);
+
+/**
+ * Aliases keyed by a hash of their lowercased first alphanumeric token, longest first, so the longest name wins.
+ * Hashing the token in place (no substring, no toLowerCase) keeps the scan allocation-free; every candidate is
+ * verified against the text, so a hash collision costs a comparison, never a wrong hit.
+ */
+const BY_FIRST_TOKEN: ReadonlyMap<number, readonly CompiledAlias[]> = compileGazetteer(BENCHMARK_GAZETTEER);
 
 /** Every benchmark-name mention in `text`, left to right, longest alias at each position, never overlapping. */
 export function findBenchmarks(text: string): GazetteerHit[] {
   const hits: GazetteerHit[] = [];
   let coveredUntil = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const start = m.index;
-    if (start < coveredUntil) continue;
-    const candidates = BY_FIRST_TOKEN.get(m[0].toLowerCase());
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (!isAlnumCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < length && isAlnumCode(text.charCodeAt(i))) i++;
+    if (start < coveredUntil || !FIRST_TWO_CHARS[prefixSlot(text, start, i)]) continue;
+    let hash = HASH_SEED;
+    for (let j = start; j < i; j++) hash = hashStep(hash, text.charCodeAt(j));
+    const candidates = BY_FIRST_TOKEN.get(hash);
     if (candidates === undefined) continue;
     for (const alias of candidates) {
       const end = start + alias.text.length;
@@ -49,22 +65,43 @@ export function findBenchmarks(text: string): GazetteerHit[] {
   return hits;
 }
 
+
+/** FNV-1a over ASCII-lowercased char codes, kept within 30 bits so the hash stays a small integer (no boxing). */
+function hashStep(hash: number, code: number): number {
+  const lower = code >= 65 && code <= 90 ? code + 32 : code;
+  return Math.imul(hash ^ lower, 16777619) & 0x3fffffff;
+}
+
+function hashToken(token: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < token.length; i++) hash = hashStep(hash, token.charCodeAt(i));
+  return hash;
+}
+
+/** Slot of a token's first two ASCII-lowercased chars (a one-char token uses slot 128 for its second char). */
+function prefixSlot(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start) | 32;
+  const second = end - start > 1 ? text.charCodeAt(start + 1) : 0;
+  const lowerSecond = second >= 65 && second <= 90 ? second + 32 : second === 0 ? 128 : second;
+  return (first & 127) * 129 + lowerSecond;
+}
+
+function isAlnumCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 /** The character after a name must not continue a word ("COCO" is not in "COCOA", "ETT" not in "ETTh1"). */
 function isBoundary(text: string, end: number, alias: string): boolean {
   if (end >= text.length) return true;
   const next = text.charCodeAt(end);
-  const isAlnum = (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
-  if (isAlnum) return false;
+  if (isAlnumCode(next)) return false;
   // "ImageNet-" followed by a suffix the list does not know ("ImageNet-Foo") is a different name.
-  if (next === 45 /* - */ && !alias.endsWith('-')) {
-    const after = text.charCodeAt(end + 1);
-    if ((after >= 48 && after <= 57) || (after >= 65 && after <= 90) || (after >= 97 && after <= 122)) return false;
-  }
+  if (next === 45 /* - */ && !alias.endsWith('-') && isAlnumCode(text.charCodeAt(end + 1))) return false;
   return true;
 }
 
-function compileGazetteer(gazetteer: Readonly<Record<string, readonly string[]>>): Map<string, CompiledAlias[]> {
-  const map = new Map<string, CompiledAlias[]>();
+function compileGazetteer(gazetteer: Readonly<Record<string, readonly string[]>>): Map<number, CompiledAlias[]> {
+  const map = new Map<number, CompiledAlias[]>();
   const seen = new Set<string>();
   for (const [domain, entries] of Object.entries(gazetteer)) {
     for (const entry of entries) {
@@ -77,15 +114,17 @@ function compileGazetteer(gazetteer: Readonly<Record<string, readonly string[]>>
         const name = stripMarks(raw);
         for (const variant of separatorVariants(name)) {
           const caseSensitive = ambiguous || forced || isAcronymLike(variant);
-          const key = `${caseSensitive ? 'cs' : 'ci'}:${caseSensitive ? variant : variant.toLowerCase()}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          const seenKey = `${caseSensitive ? 'cs' : 'ci'}:${caseSensitive ? variant : variant.toLowerCase()}`;
+          if (seen.has(seenKey)) continue;
+          seen.add(seenKey);
           const first = /[A-Za-z0-9]+/.exec(variant)?.[0];
           if (first === undefined || !variant.startsWith(first)) continue;
           const alias: CompiledAlias = { text: variant, lower: variant.toLowerCase(), caseSensitive, ruleId, canonical, ambiguous };
-          const bucket = map.get(first.toLowerCase()) ?? [];
+          FIRST_TWO_CHARS[prefixSlot(first, 0, first.length)] = 1;
+          const key = hashToken(first);
+          const bucket = map.get(key) ?? [];
           bucket.push(alias);
-          map.set(first.toLowerCase(), bucket);
+          map.set(key, bucket);
         }
       }
     }

@@ -16,6 +16,11 @@ export interface PatternRule {
   readonly anchor?: 'number' | 'text';
   readonly before?: string;
   readonly pattern: string;
+  /**
+   * For `anchor: 'text'` rules: lowercase words of which at least one must occur in the lowercased abstract for the
+   * rule to run at all (a cheap prefilter; the pattern still decides). Number-anchored rules are cheap without it.
+   */
+  readonly requires?: readonly string[];
   /** Fixed unit, or `auto` to read it from the value text (`%`, `x`), or a size unit for scale rules. */
   readonly unit?: string;
   /** Fixed measure when the pattern has no `m` group. */
@@ -49,6 +54,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   {
     id: 'speedup.word-as-fast',
     kind: 'speedup',
+    requires: ['as fast as'],
     anchor: 'text',
     unit: 'x',
     measure: 'speed',
@@ -323,6 +329,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   {
     id: 'scale.word-length-sequences-in-words',
     kind: 'scale',
+    requires: ['million-', 'billion-', 'thousand-'],
     anchor: 'text',
     unit: 'tokens',
     measure: 'sequence length',
@@ -366,6 +373,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   {
     id: 'complexity.named-class',
     kind: 'complexity',
+    requires: ['linear', 'quadratic', 'constant', 'logarithmic'],
     anchor: 'text',
     ignoreCase: true,
     pattern: String.raw`\b(?<v>linear|log-?linear|sub-?quadratic|near-?linear|quasi-?linear|constant|logarithmic)(?:[\s-]+time)?(?:\s+\([^)]{0,40}\))?(?:[\s-]+(?:time|space|memory|computational|computation|compute|inference|training|and|drop-in|complexity)){0,4}[\s-]+(?<m>complexity|cost|scaling|memory|parallelization|operator|replacement|computation|training|inference|algorithm|decoding|generation)\b(?:\s+(?:in|with)\s+(?:the\s+)?(?:input\s+)?(?:sequence\s+length|sequence|length|context\s+length))?`,
@@ -373,6 +381,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   {
     id: 'complexity.scales-linearly',
     kind: 'complexity',
+    requires: ['linearly', 'quadratically'],
     anchor: 'text',
     ignoreCase: true,
     pattern: String.raw`\bscal\w+\s+(?<q>nearly\s+|almost\s+)?(?<v>linearly|sub-?quadratically|log-?linearly)\s+(?:with|in)\s+(?:the\s+)?(?<m>(?:input\s+)?(?:sequence\s+length|sequence|length|context\s+length|number\s+of\s+tokens))`,
@@ -382,18 +391,21 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   {
     id: 'comparison.outperforms',
     kind: 'comparison',
+    requires: ['outperform', 'surpass', 'beat', 'superior'],
     anchor: 'text',
     pattern: String.raw`\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|superior\s+(?:or\s+\w+\s+)?to)\s+(?<b>{NAMED})`,
   },
   {
     id: 'comparison.better-than',
     kind: 'comparison',
+    requires: [' than '],
     anchor: 'text',
     pattern: String.raw`\b(?:more\s+(?:effective|efficient|accurate|expressive)|better|lower\s+perplexity|higher\s+(?:accuracy|performance|quality))\s+(?:than|compared\s+(?:to|with))\s+(?<b>{NAMED})`,
   },
   {
     id: 'comparison.improvements-over',
     kind: 'comparison',
+    requires: [' over '],
     anchor: 'text',
     pattern: String.raw`\b(?:improvements?|enhancements?|gains?|advantages?)\s+over\s+(?<b>{NAMED})`,
   },
