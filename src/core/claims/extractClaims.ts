@@ -96,6 +96,7 @@ export function extractClaims(abstract: string): Claim[] {
   collectUrls(abstract, drafts);
   collectBenchmarks(abstract, sentences, drafts);
 
+  extendResultsToTheirBenchmark(abstract, drafts);
   const kept = drafts.filter((draft) => keepDraft(abstract, sentences, draft, isSurvey));
   const resolved = resolveOverlaps(kept);
   const withoutShadowedComparisons = dropComparisonsInsideNumericClaims(resolved);
@@ -269,6 +270,22 @@ function collectValueBeforeBenchmark(text: string, hit: GazetteerHit, out: Draft
     measure: hit.canonical,
     ruleId: 'result.value-on-benchmark',
   });
+}
+
+const ON_THE = /\s+on\s+(?:the\s+)?/y;
+
+/** "91\% accuracy" followed by "on sequential CIFAR-10": the result names its benchmark. */
+function extendResultsToTheirBenchmark(text: string, drafts: Draft[]): void {
+  const benchmarkEnds = new Map<number, number>();
+  for (const draft of drafts) if (draft.kind === 'benchmark') benchmarkEnds.set(draft.start, draft.end);
+  if (benchmarkEnds.size === 0) return;
+  for (const draft of drafts) {
+    if (draft.kind !== 'result') continue;
+    ON_THE.lastIndex = draft.end;
+    if (ON_THE.exec(text) === null) continue;
+    const benchmarkEnd = benchmarkEnds.get(ON_THE.lastIndex);
+    if (benchmarkEnd !== undefined) draft.end = benchmarkEnd;
+  }
 }
 
 function keepDraft(text: string, sentences: readonly SentenceSpan[], draft: Draft, isSurvey: boolean): boolean {

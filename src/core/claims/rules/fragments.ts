@@ -34,9 +34,9 @@ export const FRAGMENTS: Readonly<Record<string, string>> = {
   /** Words marking an efficiency drop. */
   DROP: String.raw`(?:reduction|reductions|decrement|decrease|saving|savings|cut)`,
   /** A named baseline: a few lowercase lead words ("recent baselines such as"), then capitalised names. */
-  NAMED: String.raw`(?:(?!(?:in|on|at|by|for|with|across|while|when|during|under|without|of)\b)[a-z][\w-]*\s+){0,5}?(?!(?:SOTA|State|Our|The|This|These|All|Existing|Previous|Prior|Baselines?)\b)[A-Z][\w.+\-]*(?:(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:[a-z][\w-]*\s+){0,3}?[A-Z][\w.+\-]*)*`,
-  /** What a baseline looks like: up to six words, stopping at punctuation or a clause word. */
-  BASE: String.raw`(?:the\s+)?[A-Za-z0-9][\w.+\-/]*(?:\s+(?!(?:for|on|in|at|when|while|with|during|and|using|by|across|to|which|whereas|without)\b)[\w.+\-/]+){0,5}`,
+  NAMED: String.raw`(?:(?!(?:in|on|at|by|for|with|across|while|when|during|under|without|of)\b)[a-z][\w-]*\s+){0,5}?(?!(?:SOTA|State|Our|The|This|These|All|Existing|Previous|Prior|Baselines?)\b)[A-Z][\w+\-]*(?:\.[\w+\-]+)*(?:(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:[a-z][\w-]*\s+){0,3}?[A-Z][\w+\-]*(?:\.[\w+\-]+)*)*`,
+  /** What a baseline looks like: up to six words, stopping at punctuation or a clause word (a final period is not part of it). */
+  BASE: String.raw`(?:the\s+)?[A-Za-z0-9][\w+\-/]*(?:\.[\w+\-/]+)*(?:\s+(?!(?:for|on|in|at|when|while|with|during|and|using|by|across|to|which|whereas|without)\b)[\w+\-/]+(?:\.[\w+\-/]+)*){0,5}`,
 };
 
 /** Inlines `{NAME}` fragments; an unknown name is a programming error caught at module load. */

@@ -210,7 +210,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     id: 'result.plus-minus',
     kind: 'result',
     unit: 'auto',
-    pattern: String.raw`(?<v>{NUM}{PM}{NUM})\s?(?<m>%|\\%|points|pp|{METRIC})?(?:\s+(?:of\s+)?(?:improvement|gain|lift|increase))?`,
+    pattern: String.raw`(?<v>{NUM}{PM}{NUM}\s?(?:%|\\%|points|pp)?)(?<m>\s?{METRIC})?(?:\s+(?:of\s+)?(?:improvement|gain|lift|increase))?`,
   },
   {
     id: 'result.metric-by',
@@ -255,7 +255,7 @@ export const PATTERN_RULES: readonly PatternRule[] = [
     kind: 'result',
     unit: '%',
     before: String.raw`\b(?:[Rr]ecover\w*|[Rr]etain\w*|[Pp]rovid\w*|[Aa]chiev\w*|[Rr]each\w*|[Mm]atch\w*|[Pp]reserv\w*|[Mm]aintain\w*)\s+(?<q>{QUAL})?`,
-    pattern: String.raw`(?<v>{PCT})\s+of\s+(?<b>(?:the\s+)?[\w-]+(?:\s+(?!(?:at|on|in|with|while|for|and)\b)[\w-]+){0,2}?)(?:\s+(?<m>quality|performance|accuracy))?(?=[\s,.;)])`,
+    pattern: String.raw`(?<v>{PCT})\s+of\s+(?<b>(?:the\s+)?[\w-]+(?:\s+(?!(?:at|on|in|with|while|for|and)\b)[\w-]+){0,2}?)(?:\s+(?<m>quality|performance|accuracy))?(?=\s+(?:at|on|in|with|while|for|and|using)\b|[,.;)]|$)`,
   },
   {
     id: 'result.percent-at-size',
