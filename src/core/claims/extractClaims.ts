@@ -5,14 +5,22 @@ import { PATTERN_RULES, type PatternRule } from './rules/patternRules';
 import { sentenceIndexAt, splitSentences, type SentenceSpan } from './sentences';
 import { parseValues, unitFromValueText } from './values';
 
+/** What follows the first number of a value: a multiplier, a percentage, a size, or nothing special. */
+type ValueClass = 'x' | '%' | 'size' | 'plain';
+
 interface CompiledRule {
   readonly rule: PatternRule;
   readonly regex: RegExp;
+  /** The value classes the rule's match can start with; undefined when any number may start it. */
+  readonly startsWith?: ReadonlySet<ValueClass>;
 }
+
+/** The value class each leading fragment stands for; NUM may be any number. */
+const FRAGMENT_CLASS: Readonly<Record<string, ValueClass | undefined>> = { MULT: 'x', PCT: '%', SIZE: 'size', NUM: undefined };
 
 /** Every rule compiled once, at module load: number-anchored rules as sticky regexes with their context behind. */
 const NUMBER_RULES: readonly CompiledRule[] = PATTERN_RULES.filter((rule) => (rule.anchor ?? 'number') === 'number').map(
-  (rule) => ({ rule, regex: compileRule(rule, 'y') }),
+  (rule) => ({ rule, regex: compileRule(rule, 'y'), startsWith: valueClassesAtStart(rule.pattern) }),
 );
 const TEXT_RULES: readonly CompiledRule[] = PATTERN_RULES.filter((rule) => rule.anchor === 'text').map((rule) => ({
   rule,
@@ -20,6 +28,33 @@ const TEXT_RULES: readonly CompiledRule[] = PATTERN_RULES.filter((rule) => rule.
 }));
 /** Where number-anchored rules are tried: the start of every number. */
 const NUMBER_START = /\d+(?:,\d{3})*(?:\.\d+)?/g;
+/** The value at an anchor, through an optional range, and the sign after it that gives its class. */
+const VALUE_AT_ANCHOR = /\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:-|–|~|∼|to|\/)\s?\d+(?:,\d{3})*(?:\.\d+)?)?\s?(?<c>times|[xX×]|\$\s?\\times|\\times|%|\\%|percent|billion|million|thousand|trillion|[KMBTk])?/y;
+
+/**
+ * The classes a pattern's value can start with, read from its leading `(?<v>{MULT}|{PCT}...` alternatives, so an
+ * anchor followed by "%" never tries the multiplier rules. Undefined (try always) when a plain number may start it.
+ */
+function valueClassesAtStart(pattern: string): ReadonlySet<ValueClass> | undefined {
+  const lead = /^\(\?<v>((?:\{[A-Z]+\}\|?)+)/.exec(pattern);
+  if (lead === null) return undefined;
+  const classes = new Set<ValueClass>();
+  for (const name of (lead[1] ?? '').split('|').map((f) => f.replace(/[{}]/g, '')).filter(Boolean)) {
+    const valueClass = FRAGMENT_CLASS[name];
+    if (valueClass === undefined) return undefined;
+    classes.add(valueClass);
+  }
+  return classes;
+}
+
+function valueClassAt(text: string, index: number): ValueClass {
+  VALUE_AT_ANCHOR.lastIndex = index;
+  const sign = VALUE_AT_ANCHOR.exec(text)?.groups?.c;
+  if (sign === undefined) return 'plain';
+  if (sign === '%' || sign === '\\%' || sign === 'percent') return '%';
+  if (/^(?:times|[xX×]|\$\s?\\times|\\times)$/.test(sign)) return 'x';
+  return 'size';
+}
 
 function compileRule(rule: PatternRule, flags: string): RegExp {
   const before = rule.before === undefined ? '' : `(?<=(?<pre>${expandFragments(rule.before)}))`;
@@ -106,7 +141,9 @@ export function extractClaims(abstract: string): Claim[] {
 function collectNumberRules(text: string, rules: readonly CompiledRule[], out: Draft[]): void {
   NUMBER_START.lastIndex = 0;
   for (let n = NUMBER_START.exec(text); n !== null; n = NUMBER_START.exec(text)) {
+    const valueClass = valueClassAt(text, n.index);
     for (const compiled of rules) {
+      if (compiled.startsWith !== undefined && !compiled.startsWith.has(valueClass)) continue;
       compiled.regex.lastIndex = n.index;
       const m = compiled.regex.exec(text);
       if (m !== null) addMatch(text, compiled.rule, m, out);
