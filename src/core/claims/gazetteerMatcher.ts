@@ -54,8 +54,7 @@ export function findBenchmarks(text: string): GazetteerHit[] {
     for (const alias of candidates) {
       const end = start + alias.text.length;
       if (end > text.length) continue;
-      const found = text.slice(start, end);
-      if (alias.caseSensitive ? found !== alias.text : found.toLowerCase() !== alias.lower) continue;
+      if (!matchesAt(text, start, alias)) continue;
       if (!isBoundary(text, end, alias.text)) continue;
       hits.push({ start, end, ruleId: alias.ruleId, canonical: alias.canonical, ambiguous: alias.ambiguous });
       coveredUntil = end;
@@ -88,6 +87,17 @@ function prefixSlot(text: string, start: number, end: number): number {
 
 function isAlnumCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** Compares in place (no substring): exactly, or ASCII-case-insensitively for case-insensitive aliases. */
+function matchesAt(text: string, start: number, alias: CompiledAlias): boolean {
+  const name = alias.caseSensitive ? alias.text : alias.lower;
+  for (let k = 0; k < name.length; k++) {
+    let code = text.charCodeAt(start + k);
+    if (!alias.caseSensitive && code >= 65 && code <= 90) code += 32;
+    if (code !== name.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** The character after a name must not continue a word ("COCO" is not in "COCOA", "ETT" not in "ETTh1"). */

@@ -14,7 +14,9 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** A sentence can start with a capital, a digit, an opening bracket or quote, or a backslash (LaTeX). */
-const SENTENCE_START = /[A-Z0-9("'“\\[]/;
+function canStartSentence(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 40 || code === 34 || code === 39 || code === 0x201c || code === 92 || code === 91;
+}
 
 /**
  * Splits an abstract into sentences. A sentence ends at `.`, `!` or `?` followed by whitespace and a sentence start;
@@ -31,7 +33,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     const next = i + 1;
     if (next >= text.length || !isSpace(text.charCodeAt(next))) continue;
     const after = skipSpace(text, next);
-    if (after >= text.length || !SENTENCE_START.test(text[after] ?? '')) continue;
+    if (after >= text.length || !canStartSentence(text.charCodeAt(after))) continue;
     if (ch === 46 && endsWithAbbreviation(text, start, i)) continue;
     spans.push({ start, end: i + 1 });
     start = after;
