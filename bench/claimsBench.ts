@@ -72,7 +72,7 @@ function format(n: number): string {
 }
 
 export const claimsBench: BenchSuite = {
-  name: 'claims',
+  name: 'claim extraction',
   run(): void {
     const seed = readDailyPapers(readFileSync(SEED_FILE, 'utf8')).map((p) => p.abstract);
     for (let i = 0; i < 200; i++) for (const abstract of seed) extractClaims(abstract); // warm up the JIT

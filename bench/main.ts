@@ -1,15 +1,16 @@
-// Runs every benchmark suite in turn (`npm run bench`). Suites print their own figures.
 import type { BenchSuite } from './benchSuite';
 import { claimsBench } from './claimsBench';
+import { libraryBench } from './libraryBench';
 
+/** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
+  libraryBench,
   claimsBench,
 ];
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
   for (const suite of suites) {
-    if (only.length > 0 && !only.includes(suite.name)) continue;
+    console.log(`\n## ${suite.name}\n`);
     await suite.run();
   }
 }
