@@ -1,9 +1,11 @@
 import type { BenchSuite } from './benchSuite';
+import { claimsBench } from './claimsBench';
 import { libraryBench } from './libraryBench';
 
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  claimsBench,
 ];
 
 async function main(): Promise<void> {
