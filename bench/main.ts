@@ -1,11 +1,14 @@
 import type { BenchSuite } from './benchSuite';
 import { claimsBench } from './claimsBench';
 import { libraryBench } from './libraryBench';
+import { paperViewsBench } from './paperViewsBench';
+import { extractClaims } from '../src/core/claims/extractClaims';
 
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
   claimsBench,
+  paperViewsBench(extractClaims),
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Claim, ClaimKind } from './claim';
 import { CLAIM_KINDS } from './claim';
-import { benchmarkNamesIn } from './benchmarkNames';
+import { findBenchmarks } from './gazetteerMatcher';
 
 /** One paper's claims, as the index needs them. */
 export interface PaperClaims {
@@ -40,7 +40,15 @@ export interface ClaimIndex {
   readonly benchmarks: readonly BenchmarkGroup[];
 }
 
-const SENTENCE_SCOPED_KINDS: ReadonlySet<ClaimKind> = new Set<ClaimKind>(['benchmark', 'result', 'comparison']);
+/**
+ * The benchmark a benchmark claim names, as one display name: the extractor's canonical name (its `measure`, from
+ * the gazetteer, so "LRA" and "long-range arena" both read "Long Range Arena"), else the gazetteer's name for the
+ * claim text, else the text itself.
+ */
+export function benchmarkName(claim: Claim): string | undefined {
+  const name = claim.measure?.trim() || findBenchmarks(claim.text)[0]?.canonical || claim.text.replace(/\s+/g, ' ').trim();
+  return name === '' ? undefined : name;
+}
 
 /** A reduction stated as a share is capped so "100% fewer" does not become an infinite factor. */
 const MAX_FACTOR = 1e6;
@@ -73,9 +81,7 @@ function byFactorThenPaper(a: ClaimRef, b: ClaimRef): number {
 /**
  * Groups a library's claims for the Claims view: by kind (speedups and reductions ordered by factor, largest first;
  * claims without a number last) and by benchmark ("Long Range Arena" -> the papers whose claims name it).
- * Benchmark names come from any claim whose text names a known benchmark, or whose sentence does for benchmark,
- * result and comparison claims;
- * a benchmark claim naming nothing known keeps its own text as the name.
+ * Benchmark names come from the benchmark claims (see benchmarkName).
  */
 export function buildClaimIndex(papers: readonly PaperClaims[]): ClaimIndex {
   const byKind = new Map<ClaimKind, ClaimRef[]>(CLAIM_KINDS.map((kind) => [kind, []]));
@@ -91,13 +97,8 @@ export function buildClaimIndex(papers: readonly PaperClaims[]): ClaimIndex {
       if (!list) byKind.set(claim.kind, (list = []));
       list.push(ref);
 
-      let names = benchmarkNamesIn(claim.text);
-      // A result such as "88.2% average accuracy" names its benchmark elsewhere in the sentence.
-      if (names.length === 0 && SENTENCE_SCOPED_KINDS.has(claim.kind)) names = benchmarkNamesIn(claim.sentence);
-      if (names.length === 0 && claim.kind === 'benchmark') {
-        const own = claim.text.replace(/\s+/g, ' ').trim();
-        names = own === '' ? [] : [own];
-      }
+      const name = claim.kind === 'benchmark' ? benchmarkName(claim) : undefined;
+      const names = name === undefined ? [] : [name];
       for (const name of names) {
         let group = benchmarks.get(name);
         if (!group) benchmarks.set(name, (group = new Map()));

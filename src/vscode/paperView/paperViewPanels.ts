@@ -91,6 +91,8 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     private readonly actions: PaperActions,
     private readonly markdown: MarkdownEditorTracker,
     readonly log: vscode.OutputChannel,
+    /** Resolves once the library has loaded; a panel restored at startup waits for it. */
+    private readonly whenReady: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
     if (source.onDidChange) this.disposables.push(source.onDidChange(() => this.refreshAll()));
@@ -107,9 +109,11 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     return [...this.panels.keys()];
   }
 
-  /** Opens (or reveals) the paper's panel, focusing claim `claimIndex` if given. Returns false for an unknown key. */
-  open(key: string, claimIndex?: number): boolean {
-    const started = performance.now();
+  /**
+   * Opens (or reveals) the paper's panel, focusing claim `claimIndex` if given. Returns false for an unknown key.
+   * `started` is when the command began, so the recorded timing covers command to content handed to the webview.
+   */
+  open(key: string, claimIndex?: number, started = performance.now()): boolean {
     const paper = this.source.paper(key);
     if (!paper) {
       void vscode.window.showWarningMessage(`No paper with the key "${key}" in the library.`);
@@ -134,6 +138,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
   /** Restores a panel after a window reload from the state the webview saved. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     panel.webview.options = this.webviewOptions();
+    await this.whenReady();
     const parsed = parsePaperViewState(state);
     const paper = parsed.ok ? this.source.paper(parsed.value.key) : undefined;
     if (!parsed.ok || !paper) {
@@ -259,7 +264,9 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
   }
 
   private recordTiming(key: string, reused: boolean, started: number): void {
-    this.recentTimings.push({ key, reused, milliseconds: performance.now() - started });
+    const milliseconds = performance.now() - started;
+    this.recentTimings.push({ key, reused, milliseconds });
+    this.log.appendLine(`Paper view ${key}: content posted ${milliseconds.toFixed(1)} ms after the command (${reused ? 'panel reused' : 'new panel'}).`);
     if (this.recentTimings.length > 50) this.recentTimings.shift();
   }
 

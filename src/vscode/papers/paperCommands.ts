@@ -97,10 +97,12 @@ export function registerPaperCommands(
   actions: PaperActions,
   panels: PaperViewPanels,
   picker: PaperSearchPicker,
+  whenReady: () => Promise<unknown>,
 ): vscode.Disposable[] {
   const withPaper =
     (run: (paper: Paper) => unknown) =>
     async (argument?: unknown): Promise<void> => {
+      await whenReady();
       const key = paperKeyFrom(argument) ?? (await picker.pick());
       if (key === undefined) return;
       const paper = source.paper(key);
@@ -112,11 +114,17 @@ export function registerPaperCommands(
     };
   return [
     vscode.commands.registerCommand('paperNotes.openPaper', async (argument?: unknown, claimIndex?: unknown) => {
+      const started = performance.now();
+      await whenReady();
       const key = paperKeyFrom(argument);
       if (key === undefined) return picker.pick();
-      return panels.open(key, typeof claimIndex === 'number' && Number.isInteger(claimIndex) && claimIndex >= 0 ? claimIndex : undefined);
+      const focus = typeof claimIndex === 'number' && Number.isInteger(claimIndex) && claimIndex >= 0 ? claimIndex : undefined;
+      return panels.open(key, focus, started);
     }),
-    vscode.commands.registerCommand('paperNotes.search', (query?: unknown) => picker.pick(typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('paperNotes.search', async (query?: unknown) => {
+      await whenReady();
+      return picker.pick(typeof query === 'string' ? query : '');
+    }),
     vscode.commands.registerCommand('paperNotes.insertPaperCitation', withPaper((paper) => actions.insertCitation(paper))),
     vscode.commands.registerCommand('paperNotes.copyPaperKey', withPaper((paper) => actions.copyKey(paper))),
     vscode.commands.registerCommand('paperNotes.copyPaperBibtex', withPaper((paper) => actions.copyBibtex(paper))),

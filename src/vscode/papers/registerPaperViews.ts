@@ -22,10 +22,11 @@ export function registerPaperViews(
   context: vscode.ExtensionContext,
   output: vscode.OutputChannel,
   source: PaperSource,
+  whenReady: () => Promise<unknown>,
 ): { api: PaperViewsApi; actions: PaperActions; panels: PaperViewPanels } {
   const markdown = new MarkdownEditorTracker();
   const actions = new PaperActions(source, markdown, output);
-  const panels = new PaperViewPanels(context.extensionUri, source, actions, markdown, output);
+  const panels = new PaperViewPanels(context.extensionUri, source, actions, markdown, output, whenReady);
   const picker = new PaperSearchPicker(source, panels);
   const claims = new ClaimsTreeProvider(source);
   context.subscriptions.push(
@@ -35,7 +36,7 @@ export function registerPaperViews(
     claims,
     vscode.window.registerWebviewPanelSerializer(PAPER_VIEW_TYPE, panels),
     vscode.window.createTreeView('paperNotes.claims', { treeDataProvider: claims, showCollapseAll: true }),
-    ...registerPaperCommands(source, actions, panels, picker),
+    ...registerPaperCommands(source, actions, panels, picker, whenReady),
   );
   return {
     api: { paperViewTimings: () => panels.timings(), openPaperViews: () => panels.openKeys() },

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { buildClaimIndex, claimFactor } from '../../../src/core/claims/claimIndex';
-import { benchmarkNamesIn } from '../../../src/core/claims/benchmarkNames';
+import { benchmarkName, buildClaimIndex, claimFactor } from '../../../src/core/claims/claimIndex';
 import type { Claim } from '../../../src/core/claims/claim';
 import { claimOn } from '../helpers/claimFixtures';
 
@@ -26,18 +25,16 @@ describe('claimFactor', () => {
   }
 });
 
-describe('benchmarkNamesIn', () => {
-  const cases: Array<[string, string[]]> = [
-    ['on the Long Range Arena benchmark', ['Long Range Arena']],
-    ['state of the art on LRA and Path-X', ['Long Range Arena', 'Path-X']],
-    ['the long-range arena', ['Long Range Arena']],
-    ['ImageNet-64 generation', ['ImageNet-64']],
-    ['ImageNet-1K classification and COCO detection', ['ImageNet-1K', 'COCO']],
-    ['Wikitext-103 and EnWik8 perplexity', ['WikiText-103', 'enwik8']],
-    ['no benchmark here, just a lyrical arena', []],
+describe('benchmarkName', () => {
+  const cases: Array<[string, Partial<Claim>, string]> = [
+    ["the extractor's canonical name", { text: 'LRA', measure: 'Long Range Arena' }, 'Long Range Arena'],
+    ["the gazetteer's name for the text when no measure is set", { text: 'long-range arena' }, 'Long Range Arena'],
+    ['the text itself for an unknown benchmark', { text: 'Foo-Bench  suite' }, 'Foo-Bench suite'],
   ];
-  for (const [text, names] of cases) {
-    it(`finds ${JSON.stringify(names)} in ${JSON.stringify(text)}`, () => assert.deepEqual(benchmarkNamesIn(text), names));
+  for (const [name, fields, expected] of cases) {
+    it(`uses ${name}`, () => {
+      assert.equal(benchmarkName({ kind: 'benchmark', start: 0, end: 1, text: '', sentence: '', ruleId: 'r', values: [], ...fields }), expected);
+    });
   }
 });
 
@@ -48,11 +45,11 @@ describe('buildClaimIndex', () => {
   const papers = [
     {
       key: 'gu2021s4', title: 'S4', year: 2021,
-      claims: [claimOn(s4, '60x faster', 'speedup', { values: [60], unit: 'x' }), claimOn(s4, 'SoTA on LRA', 'result', { sentence: s4 })],
+      claims: [claimOn(s4, '60x faster', 'speedup', { values: [60], unit: 'x' }), claimOn(s4, 'LRA', 'benchmark', { measure: 'Long Range Arena' })],
     },
     {
       key: 'fu2022h3', title: 'H3', year: 2022,
-      claims: [claimOn(h3, '2.4x faster', 'speedup', { values: [2.4], unit: 'x' }), claimOn(h3, 'Long Range Arena', 'benchmark')],
+      claims: [claimOn(h3, '2.4x faster', 'speedup', { values: [2.4], unit: 'x' }), claimOn(h3, 'Long Range Arena', 'benchmark', { measure: 'Long Range Arena' })],
     },
     {
       key: 'dao2022flash', title: 'Flash', year: 2022,
@@ -84,18 +81,18 @@ describe('buildClaimIndex', () => {
     assert.deepEqual(lra?.papers.map((paper) => paper.claimIndices), [[1], [1]]);
   });
 
-  it('keeps an unknown benchmark under its own text', () => {
-    const text = 'We test on the Foo-Bench suite.';
-    const own = buildClaimIndex([{ key: 'k', title: 'T', claims: [claimOn(text, 'Foo-Bench suite', 'benchmark')] }]);
-    assert.deepEqual(own.benchmarks.map((group) => group.name), ['Foo-Bench suite']);
+  it('files only benchmark claims under benchmarks', () => {
+    const text = 'Strong results on COCO.';
+    const only = buildClaimIndex([{ key: 'k', title: 'T', claims: [claimOn(text, 'Strong results on COCO', 'result')] }]);
+    assert.deepEqual(only.benchmarks, []);
   });
 
   it('puts the benchmark with the most papers first', () => {
-    const text = 'Results on COCO. Results on ADE20K.';
+    const text = 'Results on COCO and ADE20K.';
     const more = buildClaimIndex([
-      { key: 'a', title: 'A', claims: [claimOn(text, 'Results on COCO', 'result')] },
-      { key: 'b', title: 'B', claims: [claimOn(text, 'Results on ADE20K', 'result')] },
-      { key: 'c', title: 'C', claims: [claimOn(text, 'Results on ADE20K', 'result')] },
+      { key: 'a', title: 'A', claims: [claimOn(text, 'COCO', 'benchmark')] },
+      { key: 'b', title: 'B', claims: [claimOn(text, 'ADE20K', 'benchmark')] },
+      { key: 'c', title: 'C', claims: [claimOn(text, 'ADE20K', 'benchmark'), claimOn(text, 'ADE20K', 'benchmark')] },
     ]);
     assert.deepEqual(more.benchmarks.map((group) => `${group.name}:${group.papers.length}`), ['ADE20K:2', 'COCO:1']);
   });
