@@ -15,6 +15,8 @@ export interface OpenOptions {
   readonly vsix?: string;
   /** Extra user settings, e.g. a theme. */
   readonly settings?: Record<string, unknown>;
+  /** Extra environment for code-server and its extension host, e.g. PAPER_NOTES_CORPUS_DIR. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** One code-server, one Chromium, one page showing the workbench. Close it in `after()`. */
@@ -37,6 +39,7 @@ export class Workbench {
     const { vsix } = options;
     const server = await startCodeServer({
       ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.env ? { env: options.env } : {}),
       ...(vsix ? { prepare: (dirs: { userDataDir: string; extensionsDir: string }) => installVsix(dirs, vsix) } : {}),
     });
     let browser: BrowserContext | undefined;

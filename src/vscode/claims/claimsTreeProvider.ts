@@ -8,6 +8,7 @@ import type { PaperSource } from '../papers/paperSource';
 import { claimKindIcon } from '../papers/kindIcons';
 
 export type ClaimNode =
+  | { readonly type: 'kinds' }
   | { readonly type: 'benchmarks' }
   | { readonly type: 'benchmark'; readonly group: BenchmarkGroup }
   | { readonly type: 'benchmarkPaper'; readonly key: string; readonly group: BenchmarkGroup; readonly paperIndex: number }
@@ -27,8 +28,8 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * The Claims view: the library's claims by benchmark ("Long Range Arena → S4, H3, …") and by kind, speedups and
- * reductions largest factor first. Choosing a claim opens its paper with that claim in focus.
+ * The Claims view: the library's claims by kind, speedups and reductions largest factor first, and by benchmark
+ * ("Long Range Arena → S4, H3, …"). Choosing a claim opens its paper with that claim in focus.
  */
 export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ClaimNode | undefined>();
@@ -54,13 +55,10 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
 
   getChildren(node?: ClaimNode): ClaimNode[] {
     const index = this.claimIndex();
-    if (!node) {
-      const kinds: ClaimNode[] = [...index.byKind.entries()]
-        .filter(([, claims]) => claims.length > 0)
-        .map(([kind, claims]) => ({ type: 'kind', kind, claims }));
-      return index.benchmarks.length > 0 ? [{ type: 'benchmarks' }, ...kinds] : kinds;
-    }
+    if (!node) return index.benchmarks.length > 0 ? [{ type: 'kinds' }, { type: 'benchmarks' }] : [{ type: 'kinds' }];
     switch (node.type) {
+      case 'kinds':
+        return [...index.byKind.entries()].filter(([, claims]) => claims.length > 0).map(([kind, claims]) => ({ type: 'kind', kind, claims }));
       case 'benchmarks':
         return index.benchmarks.map((group) => ({ type: 'benchmark', group }));
       case 'benchmark':
@@ -74,6 +72,16 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
 
   getTreeItem(node: ClaimNode): vscode.TreeItem {
     switch (node.type) {
+      case 'kinds': {
+        const count = [...this.claimIndex().byKind.values()].reduce((sum, claims) => sum + claims.length, 0);
+        const item = new vscode.TreeItem('By kind', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'kinds';
+        item.description = `${count} claim${count === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('symbol-enum');
+        item.tooltip = 'Claims by kind; speedups and reductions with the largest factor first.';
+        item.contextValue = 'claimSection';
+        return item;
+      }
       case 'benchmarks': {
         const count = this.claimIndex().benchmarks.length;
         const item = new vscode.TreeItem('By benchmark', vscode.TreeItemCollapsibleState.Expanded);

@@ -33,8 +33,8 @@ const RENDER_BURST_GAP_MS = 250;
 export const GROUPING_CONTEXT_KEY = 'paperNotes.papersGrouping';
 
 const GROUP_ICONS: Readonly<Record<PaperGrouping, string>> = {
-  method: 'symbol-class',
-  domain: 'globe',
+  method: 'folder-library',
+  domain: 'folder-library',
   year: 'calendar',
   all: 'library',
 };
