@@ -48,13 +48,13 @@ function renderHeader(model: PaperViewModel): string {
     .map((assignment) => {
       const name = label(assignment.id);
       const why = `${FACET_LABELS[assignment.facet]}: ${name}\nWhy: ${explainAssignment(assignment)}`;
-      return `<li class="chip facet-${escapeAttribute(assignment.facet)}" tabindex="0" title="${escapeAttribute(why)}" aria-label="${escapeAttribute(`${name} (${FACET_LABELS[assignment.facet]}). Why: ${explainAssignment(assignment)}`)}">${escapeHtml(name)}</li>`;
+      return `<li class="chip facet-${escapeAttribute(assignment.facet)}" tabindex="0" dir="auto" title="${escapeAttribute(why)}" aria-label="${escapeAttribute(`${name} (${FACET_LABELS[assignment.facet]}). Why: ${explainAssignment(assignment)}`)}">${escapeHtml(name)}</li>`;
     })
     .join('');
   return [
     '<header class="paper-header">',
-    `<h1 id="paper-title">${escapeHtml(paper.title)}</h1>`,
-    `<p class="authors">${escapeHtml(paper.authors.length > 0 ? paper.authors.join(', ') : 'Unknown authors')}</p>`,
+    `<h1 id="paper-title" dir="auto">${escapeHtml(paper.title)}</h1>`,
+    `<p class="authors" dir="auto">${escapeHtml(paper.authors.length > 0 ? paper.authors.join(', ') : 'Unknown authors')}</p>`,
     `<p class="meta">${meta.join('<span class="sep" aria-hidden="true"> · </span>')} <span class="key" title="Citation key">${escapeHtml(`@${paper.key}`)}</span></p>`,
     chips === '' ? '' : `<ul class="chips" aria-label="Categories">${chips}</ul>`,
     '</header>',
@@ -91,7 +91,7 @@ function renderAbstract(model: PaperViewModel): string {
     const spoken = segment.anchors.length > 0 ? `<span class="sr-only"> (${escapeHtml(kinds.join(', '))} claim)</span>` : '';
     return `<mark class="claim kind-${escapeAttribute(primary.kind)}${segment.claims.length > 1 ? ' overlap' : ''}" data-kind="${escapeAttribute(primary.kind)}" data-claims="${segment.claims.join(' ')}"${anchorAttrs} title="${escapeAttribute(tip)}">${text}${spoken}</mark>`;
   });
-  return `<p class="abstract" id="abstract">${parts.join('')}</p>`;
+  return `<p class="abstract" id="abstract" dir="auto">${parts.join('')}</p>`;
 }
 
 function renderLegend(claims: readonly Claim[]): string {
@@ -112,9 +112,9 @@ function renderClaimsTable(model: PaperViewModel): string {
     return [
       `<tr class="claim-row" data-claim="${index}" tabindex="0" aria-label="${escapeAttribute(`${label} claim: ${claim.text}`)}" title="${escapeAttribute(describeClaim(claim).join('\n'))}">`,
       `<td><span class="kind-badge kind-${escapeAttribute(claim.kind)}">${escapeHtml(label)}</span></td>`,
-      `<td class="claim-text">${escapeHtml(claim.text)}</td>`,
+      `<td class="claim-text" dir="auto">${escapeHtml(claim.text)}</td>`,
       `<td class="claim-value">${escapeHtml(formatClaimValue(claim)) || '—'}</td>`,
-      `<td class="claim-baseline">${escapeHtml(claim.baseline ?? '—')}</td>`,
+      `<td class="claim-baseline" dir="auto">${escapeHtml(claim.baseline ?? '—')}</td>`,
       `<td class="claim-actions"><button type="button" class="icon-button" data-action="citeClaim" data-claim="${index}" title="Cite This Claim" aria-label="${escapeAttribute(`Cite this claim: ${claim.text}`)}">${icon('quote')}<span>Cite</span></button></td>`,
       '</tr>',
     ].join('');

@@ -129,7 +129,9 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
       this.recordTiming(key, true, started);
       return true;
     }
-    const panel = vscode.window.createWebviewPanel(PAPER_VIEW_TYPE, this.panelTitle(paper), vscode.ViewColumn.Active, this.webviewOptions());
+    // Beside the note being written, so the paper and the note show together; in the active group otherwise.
+    const column = vscode.window.activeTextEditor?.document.languageId === 'markdown' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(PAPER_VIEW_TYPE, this.panelTitle(paper), column, this.webviewOptions());
     this.adopt(panel, paper, claimIndex);
     this.recordTiming(key, false, started);
     return true;

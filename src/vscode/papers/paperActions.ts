@@ -22,19 +22,35 @@ export class PaperActions {
 
   /** Inserts the claim's sentence as a quotation followed by the citation. */
   async citeClaim(paper: Paper, claim: Claim): Promise<boolean> {
-    return this.insert(claimQuotation(claim, this.source.citation(paper.key)), `Quoted a claim from ${paper.key}`);
+    return this.insert(claimQuotation(claim, this.source.citation(paper.key)), `Quoted a claim from ${paper.key}`, true);
   }
 
-  private async insert(text: string, done: string): Promise<boolean> {
-    const editor = await this.markdown.editor();
-    if (!editor) {
+  /**
+   * Replaces each selection of the last Markdown editor with `text`. A visible editor is edited in place; a hidden
+   * one through a workspace edit, so the paper view the user clicked in stays in front. A `block` (a quotation)
+   * starts on a line of its own.
+   */
+  private async insert(text: string, done: string, block = false): Promise<boolean> {
+    const target = this.markdown.target();
+    if (!target) {
       void vscode.window.showInformationMessage('Open a Markdown file first: the citation goes into the last active Markdown editor.');
       return false;
     }
-    const ok = await editor.edit((edit) => {
-      for (const selection of editor.selections) edit.replace(selection, text);
-    });
-    if (ok) vscode.window.setStatusBarMessage(done, 3000);
+    const textAt = (selection: vscode.Selection): string => (block && selection.start.character > 0 ? `\n\n${text}` : text);
+    let ok: boolean;
+    if (target.editor) {
+      const editor = target.editor;
+      ok = await editor.edit((edit) => {
+        for (const selection of editor.selections) edit.replace(selection, textAt(selection));
+      });
+    } else {
+      const before = target.document.getText();
+      const edit = new vscode.WorkspaceEdit();
+      for (const selection of target.selections) edit.replace(target.document.uri, selection, textAt(selection));
+      ok = await vscode.workspace.applyEdit(edit);
+      if (ok && target.document.getText() !== before) this.markdown.advancePast(target.document, target.selections, target.selections.map(textAt));
+    }
+    if (ok) vscode.window.setStatusBarMessage(`${done} into ${vscode.workspace.asRelativePath(target.document.uri)}`, 4000);
     return ok;
   }
 

@@ -1,0 +1,95 @@
+// Helpers for the paper views' UI suites: the paper view's webview frame, hovers, the extension's log.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import type { Workbench } from './workbench';
+
+/** Settings that keep view title actions visible (no hover needed to reach the grouping menu). */
+export const paperViewSettings = { 'workbench.view.alwaysShowHeaderActions': true, 'workbench.editor.enablePreview': false };
+
+/**
+ * The frame of the paper view whose title starts with `titleStart`. VS Code nests each webview in two iframes;
+ * the inner one holds our document (`#root`). Polls until it has rendered.
+ */
+export async function paperFrame(page: Page, titleStart: string, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('/webview/')) continue;
+      const title = await frame
+        .evaluate(() => document.querySelector('#root h1')?.textContent ?? null)
+        .catch(() => null);
+      if (title !== null && title.startsWith(titleStart)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no paper view titled "${titleStart}…" appeared`);
+}
+
+/** Every frame's value of a global the hostile corpus would set if any of its scripts ran. */
+export async function pwnedValues(page: Page): Promise<string[]> {
+  const values: string[] = [];
+  for (const frame of page.frames()) {
+    const value = await frame.evaluate(() => (window as unknown as { __paperNotesPwned?: unknown }).__paperNotesPwned).catch(() => undefined);
+    if (value !== undefined) values.push(`${frame.url().slice(0, 80)}: ${String(value)}`);
+  }
+  return values;
+}
+
+/** The text of the hover widget that shows after pointing at `target`. */
+export async function hoverText(workbench: Workbench, target: Locator, pattern: RegExp): Promise<string> {
+  await target.hover();
+  const hover = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ visible: true }).first();
+  await hover.waitFor({ timeout: 10_000 });
+  return workbench.waitForText(hover, pattern, 10_000);
+}
+
+/** Opens a paper the way a user does: Paper Notes: Search Papers, type, Enter. Returns the quick pick's first row label. */
+export async function searchAndOpen(workbench: Workbench, query: string, expectedTitle: string): Promise<string> {
+  const { page } = workbench;
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill('>Paper Notes: Search Papers');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Paper Notes: Search Papers' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Search Papers' }).waitFor();
+  await input.fill(query);
+  const first = page.locator('.quick-input-widget .monaco-list-row').first();
+  await workbench.waitForText(first, new RegExp(escapeRegExp(expectedTitle.slice(0, 30))));
+  const label = ((await first.locator('.label-name').first().textContent()) ?? '').trim();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  return label;
+}
+
+/** The extension's output channel as code-server logged it on disk (the whole log, not the visible lines). */
+export function extensionLog(workbench: Workbench): string {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/Paper Notes\.log$/.test(name)) found.push(full);
+    }
+  };
+  walk(path.join(workbench.server.userDataDir, 'logs'));
+  return found.map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
+/** Waits for a line of the extension's log matching `pattern` (the `nth` match, 0-based) and returns its groups. */
+export async function waitForLogLine(workbench: Workbench, pattern: RegExp, nth = 0, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  while (Date.now() < deadline) {
+    const matches = [...extensionLog(workbench).matchAll(global)];
+    if (matches.length > nth) return matches[nth]!;
+    await workbench.page.waitForTimeout(250);
+  }
+  throw new Error(`timed out waiting for ${pattern} in the Paper Notes log:\n${extensionLog(workbench).slice(-3000)}`);
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
