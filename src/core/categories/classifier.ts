@@ -1,19 +1,35 @@
 import { terms as tokens } from '../library/normalize';
 import type { CategoryAssignment, CategoryEvidence, CategoryId, Facet } from './category';
 import taxonomyData from './taxonomy.json';
-import { WordTable } from './wordTable';
+import { Mark, WordTable } from './wordTable';
 
 /** The taxonomy as stored in `taxonomy.json`: terms with weights per category, and how each facet chooses. */
 export interface TaxonomyData {
   readonly titleBoost: number;
   readonly maxCountPerTerm: number;
   readonly defaultThreshold: number;
+  /** Multiplier for a term in a sentence that speaks of the paper's own work ("we propose", "our", its model name). */
+  readonly ownSentenceBoost: number;
+  /** The category that marks a survey; a survey is read with every context counting fully. */
+  readonly surveyCategory?: CategoryId;
+  /** Phrases that mark a sentence as the paper's own work, and phrases that open a comparison or a list of examples. */
+  readonly contexts: { readonly own: readonly string[]; readonly comparison: readonly string[] };
   readonly facets: ReadonlyArray<{
     readonly id: Facet;
     readonly label: string;
     readonly choose: 'all' | 'first';
-    /** Assigned when no category of the facet reaches its threshold; its evidence is whatever of its terms matched. */
+    /** Assigned when no category of the facet reaches its threshold. */
     readonly fallback?: CategoryId;
+    /** The fallback's explanation, shown as its evidence. */
+    readonly fallbackReason?: string;
+    /** Multiplier for a term inside a comparison ("outperforms X", "such as X"); 1 when unset. */
+    readonly comparisonWeight?: number;
+    /** Multiplier for a term in a plain sentence before the abstract's first own-work sentence; 1 when unset. */
+    readonly backgroundWeight?: number;
+    /** A category must also score at least this fraction of the facet's best score, unless its terms are in the title; 0 when unset. */
+    readonly relativeThreshold?: number;
+    /** At most this many categories of the facet, the best-scoring ones; unlimited when unset. */
+    readonly maxCategories?: number;
   }>;
   readonly categories: ReadonlyArray<{
     readonly id: CategoryId;
@@ -39,12 +55,28 @@ interface TermTarget {
   readonly weight: number;
 }
 
-/** One phrase of the lexicon: its folded tokens and every category it counts for. */
+const enum Cue {
+  None = 0,
+  Own = 1,
+  Comparison = 2,
+}
+
+/** Where a mention stands: the three kinds of context a term is counted in. */
+const enum Context {
+  Plain = 0,
+  Own = 1,
+  Comparison = 2,
+  /** A plain sentence before the first own-work sentence: the field's background, usually others' work. */
+  Background = 3,
+}
+
+/** One phrase of the lexicon: its folded tokens, every category it counts for, and whether it is a context cue. */
 interface LexiconEntry {
   readonly id: number;
   /** Word ids in the classifier's word table. */
   readonly tokens: readonly number[];
   readonly targets: TermTarget[];
+  cue: Cue;
 }
 
 export interface Classifier {
@@ -56,46 +88,124 @@ export interface Classifier {
 }
 
 /**
+ * The paper's own model name when its title starts with one ("Mamba: Linear-Time …" → "mamba"): sentences that name
+ * it speak of the paper's own work. Only a single word before the colon counts; "Best of Both Worlds:" names nothing.
+ */
+export function ownModelName(title: string): string | undefined {
+  const colon = title.indexOf(':');
+  if (colon <= 0) return undefined;
+  const head = title.slice(0, colon).trim();
+  if (/\s/.test(head)) return undefined;
+  const words = tokens(head);
+  return words.length > 0 && words[0].length > 1 ? words[0] : undefined;
+}
+
+/**
  * Builds a classifier from taxonomy data. Matching is one pass over the words of the title and of the abstract:
  * at each word the longest lexicon phrase that matches is taken, so "linear RNN" counts for linear RNNs and not also
- * for plain RNNs. Linear in the length of the text, whatever the size of the taxonomy.
+ * for plain RNNs. Each abstract sentence is read in context: a term after a comparison cue ("outperforms", "than",
+ * "such as", "unlike") up to the end of its clause is a mention of someone else's method and counts for a facet only
+ * with that facet's `comparisonWeight`; a sentence with an own-work cue ("we propose", "our", the model name of the
+ * title) counts `ownSentenceBoost` times; the title counts `titleBoost` times. A facet then keeps the categories that
+ * reach their threshold and a fraction of the facet's best score, the best few of them.
+ * Linear in the length of the text, whatever the size of the taxonomy.
  */
 export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Classifier {
   const table = new WordTable();
   const entries: LexiconEntry[] = [];
   const byFirstToken: LexiconEntry[][] = [];
   const byPhrase = new Map<string, LexiconEntry>();
+  const entryOf = (phrase: readonly string[]): LexiconEntry => {
+    const key = phrase.join(' ');
+    let entry = byPhrase.get(key);
+    if (entry === undefined) {
+      entry = { id: entries.length, tokens: phrase.map((word) => table.add(word)), targets: [], cue: Cue.None };
+      entries.push(entry);
+      byPhrase.set(key, entry);
+      (byFirstToken[entry.tokens[0]] ??= []).push(entry);
+    }
+    return entry;
+  };
   taxonomy.categories.forEach((category, index) => {
     for (const [term, weight] of Object.entries(category.terms)) {
       const phrase = tokens(term);
-      if (phrase.length === 0) continue;
-      const key = phrase.join(' ');
-      let entry = byPhrase.get(key);
-      if (entry === undefined) {
-        entry = { id: entries.length, tokens: phrase.map((word) => table.add(word)), targets: [] };
-        entries.push(entry);
-        byPhrase.set(key, entry);
-        (byFirstToken[entry.tokens[0]] ??= []).push(entry);
-      }
-      entry.targets.push({ category: index, term, weight });
+      if (phrase.length > 0) entryOf(phrase).targets.push({ category: index, term, weight });
     }
   });
+  for (const [cue, phrases] of [[Cue.Own, taxonomy.contexts.own], [Cue.Comparison, taxonomy.contexts.comparison]] as const) {
+    for (const text of phrases) {
+      const phrase = tokens(text);
+      if (phrase.length > 0) entryOf(phrase).cue = cue;
+    }
+  }
   for (const list of byFirstToken) list?.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const labels = new Map(taxonomy.categories.map((c) => [c.id, c.label]));
+  const facetOf = new Map(taxonomy.facets.map((f) => [f.id, f]));
+  /** Per category, the multiplier of a mention in each context (plain, own, comparison). */
+  const contextWeights = taxonomy.categories.map((c) => {
+    const facet = facetOf.get(c.facet);
+    return [1, taxonomy.ownSentenceBoost, facet?.comparisonWeight ?? 1, facet?.backgroundWeight ?? 1] as const;
+  });
+  /** A survey's examples and background are its subject: every context counts fully, own sentences still more. */
+  const surveyWeights = taxonomy.categories.map(() => [1, taxonomy.ownSentenceBoost, 1, 1] as const);
+  const surveyOrder = surveyWeights.map(() => [Context.Own, Context.Plain, Context.Comparison, Context.Background]);
+  /** Per category, its contexts strongest first: a term's capped mentions are taken from the strongest contexts. */
+  const contextOrder = contextWeights.map((weights) =>
+    [Context.Own, Context.Plain, Context.Comparison, Context.Background]
+      .filter((c) => weights[c] > 0)
+      .sort((a, b) => weights[b] - weights[a]));
 
   // Scratch space reused across calls: classification runs once per paper and must not allocate per word.
-  const counts = new Int32Array(entries.length);
+  const counts = [0, 1, 2, 3].map(() => new Int32Array(entries.length));
   const touched: number[] = [];
   const seq: number[] = [];
+  /** Matches of the current sentence: entry id and whether it sits in a comparison, until the sentence's end. */
+  const pendingEntry: number[] = [];
+  const pendingComparison: boolean[] = [];
 
-  /** Counts lexicon entries in one field into `counts`, listing each entry seen in `touched`. */
-  function match(text: string): void {
+  function count(entry: number, context: Context): void {
+    if (counts[0][entry] + counts[1][entry] + counts[2][entry] + counts[3][entry] === 0) touched.push(entry);
+    counts[context][entry]++;
+  }
+
+  /** Counts the terms of one field into `counts` by context, listing each entry seen in `touched`. */
+  function match(text: string, field: 'title' | 'abstract', name: string | undefined): void {
     seq.length = 0;
-    table.scan(text, seq);
+    table.scan(text, seq, { marks: field === 'abstract', name });
+    let sentenceOwn = false;
+    let seenOwn = false;
+    // Parenthesis depth at which the open comparison started; -1 when no comparison is open.
+    let comparisonDepth = -1;
+    let depth = 0;
+    const endSentence = () => {
+      const context = sentenceOwn ? Context.Own : seenOwn ? Context.Plain : Context.Background;
+      for (let k = 0; k < pendingEntry.length; k++) count(pendingEntry[k], pendingComparison[k] ? Context.Comparison : context);
+      seenOwn ||= sentenceOwn;
+      pendingEntry.length = 0;
+      pendingComparison.length = 0;
+      sentenceOwn = false;
+      comparisonDepth = -1;
+      depth = 0;
+    };
     let i = 0;
     while (i < seq.length) {
-      const candidates = seq[i] < 0 ? undefined : byFirstToken[seq[i]];
+      const id = seq[i];
+      if (id < 0) {
+        if (id === Mark.sentenceEnd) endSentence();
+        else if (id === Mark.clauseEnd) comparisonDepth = -1;
+        else if (id === Mark.openParen) depth++;
+        else if (id === Mark.closeParen) {
+          depth = Math.max(0, depth - 1);
+          if (comparisonDepth > depth) comparisonDepth = -1;
+        } else if (id === Mark.name) {
+          sentenceOwn = true;
+          comparisonDepth = -1;
+        }
+        i++;
+        continue;
+      }
+      const candidates = byFirstToken[id];
       let found: LexiconEntry | undefined;
       if (candidates !== undefined) {
         for (const entry of candidates) {
@@ -111,55 +221,108 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
         i++;
         continue;
       }
-      if (counts[found.id] === 0) touched.push(found.id);
-      counts[found.id]++;
+      if (found.cue === Cue.Own) {
+        sentenceOwn = true;
+        comparisonDepth = -1;
+      } else if (found.cue === Cue.Comparison && comparisonDepth < 0) comparisonDepth = depth;
+      if (found.targets.length > 0) {
+        if (field === 'title') count(found.id, Context.Plain);
+        else {
+          pendingEntry.push(found.id);
+          pendingComparison.push(comparisonDepth >= 0);
+        }
+      }
       i += found.tokens.length;
     }
+    endSentence();
   }
 
   return {
     taxonomy,
     label: (id) => labels.get(id) ?? id,
     classify(paper) {
-      const evidence: CategoryEvidence[][] = taxonomy.categories.map(() => []);
-      const scores = new Array<number>(taxonomy.categories.length).fill(0);
+      // Two readings side by side: as a method paper (comparisons and background discounted per facet) and as a
+      // survey, whose lists of examples are its subject. The type facet, the same in both, picks the reading.
+      const readings = [contextWeights, surveyWeights].map((weightsOf, mode) => ({
+        weightsOf,
+        order: mode === 0 ? contextOrder : surveyOrder,
+        evidence: taxonomy.categories.map((): CategoryEvidence[] => []),
+        contributions: taxonomy.categories.map((): number[] => []),
+        scores: new Array<number>(taxonomy.categories.length).fill(0),
+      }));
+      const inTitle = new Array<boolean>(taxonomy.categories.length).fill(false);
+      const name = ownModelName(paper.title);
       const fields: Array<['title' | 'abstract', string, number]> = [
         ['title', paper.title, taxonomy.titleBoost],
         ['abstract', paper.abstract, 1],
       ];
       for (const [field, text, boost] of fields) {
-        match(text);
+        match(text, field, name);
         for (const id of touched) {
-          const count = counts[id];
-          counts[id] = 0;
           for (const target of entries[id].targets) {
-            evidence[target.category].push({ term: target.term, field, count, weight: target.weight });
-            scores[target.category] += target.weight * boost * Math.min(count, taxonomy.maxCountPerTerm);
+            if (field === 'title') inTitle[target.category] = true;
+            for (const reading of readings) {
+              const weights = reading.weightsOf[target.category];
+              let left = taxonomy.maxCountPerTerm;
+              let multiplier = 0;
+              let counted = 0;
+              for (const context of reading.order[target.category]) {
+                const mentions = counts[context][id];
+                counted += mentions;
+                const used = Math.min(left, mentions);
+                multiplier += used * weights[context];
+                left -= used;
+              }
+              if (counted === 0) continue;
+              const contribution = target.weight * boost * multiplier;
+              reading.evidence[target.category].push({ term: target.term, field, count: counted, weight: target.weight });
+              reading.contributions[target.category].push(contribution);
+              reading.scores[target.category] += contribution;
+            }
           }
+          counts[0][id] = 0;
+          counts[1][id] = 0;
+          counts[2][id] = 0;
+          counts[3][id] = 0;
         }
         touched.length = 0;
       }
-      const contribution = (e: CategoryEvidence) =>
-        e.weight * Math.min(e.count, taxonomy.maxCountPerTerm) * (e.field === 'title' ? taxonomy.titleBoost : 1);
+
+      const chosen = (facet: TaxonomyData['facets'][number], scores: readonly number[]): number[] => {
+        const members: number[] = [];
+        taxonomy.categories.forEach((category, index) => {
+          if (category.facet === facet.id && scores[index] >= (category.threshold ?? taxonomy.defaultThreshold)) members.push(index);
+        });
+        if (facet.choose === 'first') return members.slice(0, 1);
+        const best = Math.max(0, ...members.map((index) => scores[index]));
+        const floor = best * (facet.relativeThreshold ?? 0);
+        const strong = members.filter((index) => scores[index] >= floor || inTitle[index]);
+        const kept = new Set([...strong].sort((a, b) => scores[b] - scores[a]).slice(0, facet.maxCategories ?? strong.length));
+        return strong.filter((index) => kept.has(index));
+      };
+      const isSurvey = taxonomy.facets.some((facet) =>
+        chosen(facet, readings[0].scores).some((index) => taxonomy.categories[index].id === taxonomy.surveyCategory));
+      const { evidence, contributions, scores } = readings[isSurvey ? 1 : 0];
+
       const assignments: CategoryAssignment[] = [];
-      const assign = (index: number) => assignments.push({
-        facet: taxonomy.categories[index].facet,
-        id: taxonomy.categories[index].id,
-        score: scores[index],
-        evidence: evidence[index].sort((a, b) => contribution(b) - contribution(a)),
-      });
       for (const facet of taxonomy.facets) {
-        const before = assignments.length;
-        for (let index = 0; index < taxonomy.categories.length; index++) {
-          const category = taxonomy.categories[index];
-          if (category.facet !== facet.id) continue;
-          if (scores[index] < (category.threshold ?? taxonomy.defaultThreshold)) continue;
-          assign(index);
-          if (facet.choose === 'first') break;
+        const indices = chosen(facet, scores);
+        for (const index of indices) {
+          const order = evidence[index].map((_, k) => k).sort((a, b) => contributions[index][b] - contributions[index][a]);
+          assignments.push({
+            facet: facet.id,
+            id: taxonomy.categories[index].id,
+            score: Math.round(scores[index]),
+            evidence: order.map((k) => evidence[index][k]),
+          });
         }
-        if (assignments.length === before && facet.fallback !== undefined) {
-          const index = taxonomy.categories.findIndex((c) => c.id === facet.fallback);
-          if (index >= 0) assign(index);
+        if (indices.length === 0 && facet.fallback !== undefined) {
+          assignments.push({
+            facet: facet.id,
+            id: facet.fallback,
+            score: 0,
+            evidence: [{ term: facet.fallbackReason ?? 'the default of its facet', field: 'default', count: 0, weight: 0 }],
+          });
         }
       }
       return assignments;
