@@ -26,6 +26,8 @@ export interface TaxonomyData {
     readonly comparisonWeight?: number;
     /** Multiplier for a term in a plain sentence before the abstract's first own-work sentence; 1 when unset. */
     readonly backgroundWeight?: number;
+    /** The two multipliers when the paper is a survey, whose examples are its subject; 1 when unset. */
+    readonly survey?: { readonly comparisonWeight?: number; readonly backgroundWeight?: number };
     /** A category must also score at least this fraction of the facet's best score, unless its terms are in the title; 0 when unset. */
     readonly relativeThreshold?: number;
     /** At most this many categories of the facet, the best-scoring ones; unlimited when unset. */
@@ -61,14 +63,19 @@ const enum Cue {
   Comparison = 2,
 }
 
-/** Where a mention stands: the three kinds of context a term is counted in. */
+/**
+ * Where a mention stands: the kind of its sentence (plain; own work; background, i.e. plain and before the first
+ * own-work sentence) times whether it sits in a comparison span. A mention's multiplier is the product of the two.
+ */
 const enum Context {
   Plain = 0,
-  Own = 1,
-  Comparison = 2,
-  /** A plain sentence before the first own-work sentence: the field's background, usually others' work. */
-  Background = 3,
+  PlainComparison = 1,
+  Own = 2,
+  OwnComparison = 3,
+  Background = 4,
+  BackgroundComparison = 5,
 }
+const CONTEXTS = 6;
 
 /** One phrase of the lexicon: its folded tokens, every category it counts for, and whether it is a context cue. */
 interface LexiconEntry {
@@ -142,30 +149,37 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
 
   const labels = new Map(taxonomy.categories.map((c) => [c.id, c.label]));
   const facetOf = new Map(taxonomy.facets.map((f) => [f.id, f]));
-  /** Per category, the multiplier of a mention in each context (plain, own, comparison). */
-  const contextWeights = taxonomy.categories.map((c) => {
+  /** Per category, the multiplier of a mention in each context, when read as a method paper and as a survey. */
+  const weightsOf = (comparison = 1, background = 1): readonly number[] => {
+    const own = taxonomy.ownSentenceBoost;
+    return [1, comparison, own, own * comparison, background, background * comparison];
+  };
+  const methodWeights = taxonomy.categories.map((c) => {
     const facet = facetOf.get(c.facet);
-    return [1, taxonomy.ownSentenceBoost, facet?.comparisonWeight ?? 1, facet?.backgroundWeight ?? 1] as const;
+    return weightsOf(facet?.comparisonWeight, facet?.backgroundWeight);
   });
-  /** A survey's examples and background are its subject: every context counts fully, own sentences still more. */
-  const surveyWeights = taxonomy.categories.map(() => [1, taxonomy.ownSentenceBoost, 1, 1] as const);
-  const surveyOrder = surveyWeights.map(() => [Context.Own, Context.Plain, Context.Comparison, Context.Background]);
-  /** Per category, its contexts strongest first: a term's capped mentions are taken from the strongest contexts. */
-  const contextOrder = contextWeights.map((weights) =>
-    [Context.Own, Context.Plain, Context.Comparison, Context.Background]
-      .filter((c) => weights[c] > 0)
-      .sort((a, b) => weights[b] - weights[a]));
+  const surveyWeights = taxonomy.categories.map((c) => {
+    const facet = facetOf.get(c.facet)?.survey;
+    return weightsOf(facet?.comparisonWeight, facet?.backgroundWeight);
+  });
+  /** Contexts strongest first, those that count at all: a term's capped mentions come from the strongest contexts. */
+  const orderOf = (weights: readonly number[]): number[] =>
+    weights.map((_, context) => context).filter((c) => weights[c] > 0).sort((x, y) => weights[y] - weights[x]);
+  const methodOrder = methodWeights.map(orderOf);
+  const surveyOrder = surveyWeights.map(orderOf);
 
   // Scratch space reused across calls: classification runs once per paper and must not allocate per word.
-  const counts = [0, 1, 2, 3].map(() => new Int32Array(entries.length));
+  const counts = Array.from({ length: CONTEXTS }, () => new Int32Array(entries.length));
   const touched: number[] = [];
   const seq: number[] = [];
   /** Matches of the current sentence: entry id and whether it sits in a comparison, until the sentence's end. */
   const pendingEntry: number[] = [];
   const pendingComparison: boolean[] = [];
 
-  function count(entry: number, context: Context): void {
-    if (counts[0][entry] + counts[1][entry] + counts[2][entry] + counts[3][entry] === 0) touched.push(entry);
+  function count(entry: number, context: number): void {
+    let seen = 0;
+    for (let c = 0; c < CONTEXTS; c++) seen += counts[c][entry];
+    if (seen === 0) touched.push(entry);
     counts[context][entry]++;
   }
 
@@ -180,7 +194,7 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
     let depth = 0;
     const endSentence = () => {
       const context = sentenceOwn ? Context.Own : seenOwn ? Context.Plain : Context.Background;
-      for (let k = 0; k < pendingEntry.length; k++) count(pendingEntry[k], pendingComparison[k] ? Context.Comparison : context);
+      for (let k = 0; k < pendingEntry.length; k++) count(pendingEntry[k], context + (pendingComparison[k] ? 1 : 0));
       seenOwn ||= sentenceOwn;
       pendingEntry.length = 0;
       pendingComparison.length = 0;
@@ -243,9 +257,9 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
     classify(paper) {
       // Two readings side by side: as a method paper (comparisons and background discounted per facet) and as a
       // survey, whose lists of examples are its subject. The type facet, the same in both, picks the reading.
-      const readings = [contextWeights, surveyWeights].map((weightsOf, mode) => ({
-        weightsOf,
-        order: mode === 0 ? contextOrder : surveyOrder,
+      const readings = [methodWeights, surveyWeights].map((weights, mode) => ({
+        weights,
+        order: mode === 0 ? methodOrder : surveyOrder,
         evidence: taxonomy.categories.map((): CategoryEvidence[] => []),
         contributions: taxonomy.categories.map((): number[] => []),
         scores: new Array<number>(taxonomy.categories.length).fill(0),
@@ -262,7 +276,7 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
           for (const target of entries[id].targets) {
             if (field === 'title') inTitle[target.category] = true;
             for (const reading of readings) {
-              const weights = reading.weightsOf[target.category];
+              const weights = reading.weights[target.category];
               let left = taxonomy.maxCountPerTerm;
               let multiplier = 0;
               let counted = 0;
@@ -280,10 +294,7 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
               reading.scores[target.category] += contribution;
             }
           }
-          counts[0][id] = 0;
-          counts[1][id] = 0;
-          counts[2][id] = 0;
-          counts[3][id] = 0;
+          for (let c = 0; c < CONTEXTS; c++) counts[c][id] = 0;
         }
         touched.length = 0;
       }
