@@ -12,8 +12,17 @@ export interface TaxonomyData {
   readonly ownSentenceBoost: number;
   /** The category that marks a survey; a survey is read with every context counting fully. */
   readonly surveyCategory?: CategoryId;
-  /** Phrases that mark a sentence as the paper's own work, and phrases that open a comparison or a list of examples. */
-  readonly contexts: { readonly own: readonly string[]; readonly comparison: readonly string[] };
+  /**
+   * Phrases that mark a sentence as the paper's own work, phrases that open a list of examples or a contrast with other
+   * work (up to the end of the clause, or the comma when the sentence opens with it), and words that negate the term
+   * just before them ("RNN-free").
+   */
+  readonly contexts: {
+    readonly own: readonly string[];
+    readonly example: readonly string[];
+    readonly contrast: readonly string[];
+    readonly negatingSuffixes: readonly string[];
+  };
   readonly facets: ReadonlyArray<{
     readonly id: Facet;
     readonly label: string;
@@ -22,13 +31,14 @@ export interface TaxonomyData {
     readonly fallback?: CategoryId;
     /** The fallback's explanation, shown as its evidence. */
     readonly fallbackReason?: string;
-    /** Multiplier for a term inside a comparison ("outperforms X", "such as X"); 1 when unset. */
-    readonly comparisonWeight?: number;
-    /** Multiplier for a term in a plain sentence before the abstract's first own-work sentence; 1 when unset. */
-    readonly backgroundWeight?: number;
-    /** The two multipliers when the paper is a survey, whose examples are its subject; 1 when unset. */
-    readonly survey?: { readonly comparisonWeight?: number; readonly backgroundWeight?: number };
-    /** A category must also score at least this fraction of the facet's best score, unless its terms are in the title; 0 when unset. */
+    /** Multipliers for a term in a span of examples, a contrast, and a background sentence (see Sentence, Span); 1 when unset. */
+    readonly weights?: ContextWeights;
+    /** The same when the paper is a survey, whose examples and background are its subject; 1 when unset. */
+    readonly surveyWeights?: ContextWeights;
+    /**
+     * A category must also score at least this fraction of the facet's best score, unless its title terms alone reach
+     * `defaultThreshold`; 0 when unset.
+     */
     readonly relativeThreshold?: number;
     /** At most this many categories of the facet, the best-scoring ones; unlimited when unset. */
     readonly maxCategories?: number;
@@ -40,6 +50,13 @@ export interface TaxonomyData {
     readonly threshold?: number;
     readonly terms: Readonly<Record<string, number>>;
   }>;
+}
+
+/** How much a mention counts in each context, relative to a plain sentence (1) and an own-work sentence (ownSentenceBoost). */
+export interface ContextWeights {
+  readonly example?: number;
+  readonly contrast?: number;
+  readonly background?: number;
 }
 
 /** The taxonomy shipped in `taxonomy.json`. */
@@ -60,22 +77,26 @@ interface TermTarget {
 const enum Cue {
   None = 0,
   Own = 1,
-  Comparison = 2,
+  Example = 2,
+  Contrast = 3,
 }
 
 /**
  * Where a mention stands: the kind of its sentence (plain; own work; background, i.e. plain and before the first
- * own-work sentence) times whether it sits in a comparison span. A mention's multiplier is the product of the two.
+ * own-work sentence) and the span it sits in (none; a list of examples after "such as"; a contrast after "than",
+ * "outperforms", "unlike"). Index = sentence kind x 3 + span; a mention's multiplier is the product of the two factors.
  */
-const enum Context {
+const enum Sentence {
   Plain = 0,
-  PlainComparison = 1,
-  Own = 2,
-  OwnComparison = 3,
-  Background = 4,
-  BackgroundComparison = 5,
+  Own = 3,
+  Background = 6,
 }
-const CONTEXTS = 6;
+const enum Span {
+  None = 0,
+  Example = 1,
+  Contrast = 2,
+}
+const CONTEXTS = 9;
 
 /** One phrase of the lexicon: its folded tokens, every category it counts for, and whether it is a context cue. */
 interface LexiconEntry {
@@ -139,29 +160,26 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
       if (phrase.length > 0) entryOf(phrase).targets.push({ category: index, term, weight });
     }
   });
-  for (const [cue, phrases] of [[Cue.Own, taxonomy.contexts.own], [Cue.Comparison, taxonomy.contexts.comparison]] as const) {
+  const cues = [[Cue.Own, taxonomy.contexts.own], [Cue.Example, taxonomy.contexts.example], [Cue.Contrast, taxonomy.contexts.contrast]] as const;
+  for (const [cue, phrases] of cues) {
     for (const text of phrases) {
       const phrase = tokens(text);
       if (phrase.length > 0) entryOf(phrase).cue = cue;
     }
   }
   for (const list of byFirstToken) list?.sort((a, b) => b.tokens.length - a.tokens.length);
+  const negating = new Set(taxonomy.contexts.negatingSuffixes.flatMap((word) => tokens(word)).map((word) => table.add(word)));
 
   const labels = new Map(taxonomy.categories.map((c) => [c.id, c.label]));
   const facetOf = new Map(taxonomy.facets.map((f) => [f.id, f]));
   /** Per category, the multiplier of a mention in each context, when read as a method paper and as a survey. */
-  const weightsOf = (comparison = 1, background = 1): readonly number[] => {
-    const own = taxonomy.ownSentenceBoost;
-    return [1, comparison, own, own * comparison, background, background * comparison];
+  const weightsOf = (weights: ContextWeights = {}): readonly number[] => {
+    const sentence = [1, taxonomy.ownSentenceBoost, weights.background ?? 1];
+    const span = [1, weights.example ?? 1, weights.contrast ?? 1];
+    return Array.from({ length: CONTEXTS }, (_, context) => sentence[Math.floor(context / 3)] * span[context % 3]);
   };
-  const methodWeights = taxonomy.categories.map((c) => {
-    const facet = facetOf.get(c.facet);
-    return weightsOf(facet?.comparisonWeight, facet?.backgroundWeight);
-  });
-  const surveyWeights = taxonomy.categories.map((c) => {
-    const facet = facetOf.get(c.facet)?.survey;
-    return weightsOf(facet?.comparisonWeight, facet?.backgroundWeight);
-  });
+  const methodWeights = taxonomy.categories.map((c) => weightsOf(facetOf.get(c.facet)?.weights));
+  const surveyWeights = taxonomy.categories.map((c) => weightsOf(facetOf.get(c.facet)?.surveyWeights));
   /** Contexts strongest first, those that count at all: a term's capped mentions come from the strongest contexts. */
   const orderOf = (weights: readonly number[]): number[] =>
     weights.map((_, context) => context).filter((c) => weights[c] > 0).sort((x, y) => weights[y] - weights[x]);
@@ -172,9 +190,9 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
   const counts = Array.from({ length: CONTEXTS }, () => new Int32Array(entries.length));
   const touched: number[] = [];
   const seq: number[] = [];
-  /** Matches of the current sentence: entry id and whether it sits in a comparison, until the sentence's end. */
+  /** Matches of the current sentence: entry id and the span it sits in, until the sentence's end. */
   const pendingEntry: number[] = [];
-  const pendingComparison: boolean[] = [];
+  const pendingSpan: Span[] = [];
 
   function count(entry: number, context: number): void {
     let seen = 0;
@@ -189,37 +207,51 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
     table.scan(text, seq, { marks: field === 'abstract', name });
     let sentenceOwn = false;
     let seenOwn = false;
-    // Parenthesis depth at which the open comparison started; -1 when no comparison is open.
-    let comparisonDepth = -1;
+    let span = Span.None;
+    // Parenthesis depth where the open span started; whether it closes at the next comma (it opened the sentence).
+    let spanDepth = 0;
+    let spanToComma = false;
     let depth = 0;
+    // Words since the sentence or clause began: a span cue among the first two opens a fronted phrase ("Unlike X, …").
+    let wordsInClause = 0;
+    const closeSpan = () => {
+      span = Span.None;
+      spanToComma = false;
+    };
     const endSentence = () => {
-      const context = sentenceOwn ? Context.Own : seenOwn ? Context.Plain : Context.Background;
-      for (let k = 0; k < pendingEntry.length; k++) count(pendingEntry[k], context + (pendingComparison[k] ? 1 : 0));
+      const sentence = sentenceOwn ? Sentence.Own : seenOwn ? Sentence.Plain : Sentence.Background;
+      for (let k = 0; k < pendingEntry.length; k++) count(pendingEntry[k], sentence + pendingSpan[k]);
       seenOwn ||= sentenceOwn;
       pendingEntry.length = 0;
-      pendingComparison.length = 0;
+      pendingSpan.length = 0;
       sentenceOwn = false;
-      comparisonDepth = -1;
+      closeSpan();
       depth = 0;
+      wordsInClause = 0;
     };
     let i = 0;
     while (i < seq.length) {
       const id = seq[i];
-      if (id < 0) {
+      if (id < Mark.unknown) {
         if (id === Mark.sentenceEnd) endSentence();
-        else if (id === Mark.clauseEnd) comparisonDepth = -1;
-        else if (id === Mark.openParen) depth++;
+        else if (id === Mark.clauseEnd) {
+          closeSpan();
+          wordsInClause = 0;
+        } else if (id === Mark.comma) {
+          if (spanToComma && depth <= spanDepth) closeSpan();
+        } else if (id === Mark.openParen) depth++;
         else if (id === Mark.closeParen) {
           depth = Math.max(0, depth - 1);
-          if (comparisonDepth > depth) comparisonDepth = -1;
+          if (span !== Span.None && spanDepth > depth) closeSpan();
         } else if (id === Mark.name) {
           sentenceOwn = true;
-          comparisonDepth = -1;
+          closeSpan();
         }
         i++;
         continue;
       }
-      const candidates = byFirstToken[id];
+      wordsInClause++;
+      const candidates = id < 0 ? undefined : byFirstToken[id];
       let found: LexiconEntry | undefined;
       if (candidates !== undefined) {
         for (const entry of candidates) {
@@ -237,16 +269,22 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
       }
       if (found.cue === Cue.Own) {
         sentenceOwn = true;
-        comparisonDepth = -1;
-      } else if (found.cue === Cue.Comparison && comparisonDepth < 0) comparisonDepth = depth;
-      if (found.targets.length > 0) {
-        if (field === 'title') count(found.id, Context.Plain);
+        closeSpan();
+      } else if ((found.cue === Cue.Example || found.cue === Cue.Contrast) && span === Span.None) {
+        span = found.cue === Cue.Example ? Span.Example : Span.Contrast;
+        spanDepth = depth;
+        spanToComma = wordsInClause <= 2;
+      }
+      const next = i + found.tokens.length;
+      if (found.targets.length > 0 && !negating.has(seq[next])) {
+        if (field === 'title') count(found.id, Sentence.Plain);
         else {
           pendingEntry.push(found.id);
-          pendingComparison.push(comparisonDepth >= 0);
+          pendingSpan.push(span);
         }
       }
-      i += found.tokens.length;
+      wordsInClause += found.tokens.length - 1;
+      i = next;
     }
     endSentence();
   }
@@ -255,8 +293,8 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
     taxonomy,
     label: (id) => labels.get(id) ?? id,
     classify(paper) {
-      // Two readings side by side: as a method paper (comparisons and background discounted per facet) and as a
-      // survey, whose lists of examples are its subject. The type facet, the same in both, picks the reading.
+      // Two readings side by side: as a method paper (examples, contrasts and background discounted per facet) and
+      // as a survey, whose lists of examples are its subject. The type facet, the same in both, picks the reading.
       const readings = [methodWeights, surveyWeights].map((weights, mode) => ({
         weights,
         order: mode === 0 ? methodOrder : surveyOrder,
@@ -264,7 +302,8 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
         contributions: taxonomy.categories.map((): number[] => []),
         scores: new Array<number>(taxonomy.categories.length).fill(0),
       }));
-      const inTitle = new Array<boolean>(taxonomy.categories.length).fill(false);
+      // Score from the title alone: a category the title names outright is kept even beside a stronger one.
+      const titleScores = new Array<number>(taxonomy.categories.length).fill(0);
       const name = ownModelName(paper.title);
       const fields: Array<['title' | 'abstract', string, number]> = [
         ['title', paper.title, taxonomy.titleBoost],
@@ -274,7 +313,6 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
         match(text, field, name);
         for (const id of touched) {
           for (const target of entries[id].targets) {
-            if (field === 'title') inTitle[target.category] = true;
             for (const reading of readings) {
               const weights = reading.weights[target.category];
               let left = taxonomy.maxCountPerTerm;
@@ -292,6 +330,7 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
               reading.evidence[target.category].push({ term: target.term, field, count: counted, weight: target.weight });
               reading.contributions[target.category].push(contribution);
               reading.scores[target.category] += contribution;
+              if (field === 'title' && reading === readings[0]) titleScores[target.category] += contribution;
             }
           }
           for (let c = 0; c < CONTEXTS; c++) counts[c][id] = 0;
@@ -307,7 +346,7 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
         if (facet.choose === 'first') return members.slice(0, 1);
         const best = Math.max(0, ...members.map((index) => scores[index]));
         const floor = best * (facet.relativeThreshold ?? 0);
-        const strong = members.filter((index) => scores[index] >= floor || inTitle[index]);
+        const strong = members.filter((index) => scores[index] >= floor || titleScores[index] >= taxonomy.defaultThreshold);
         const kept = new Set([...strong].sort((a, b) => scores[b] - scores[a]).slice(0, facet.maxCategories ?? strong.length));
         return strong.filter((index) => kept.has(index));
       };

@@ -12,6 +12,8 @@ export const Mark = {
   clauseEnd: -3,
   openParen: -4,
   closeParen: -5,
+  /** ',' */
+  comma: -7,
   /** Comes just before the id of the per-call `name` word (a paper's own model name). */
   name: -6,
 } as const;
@@ -70,6 +72,7 @@ export class WordTable {
               out.push(Mark.sentenceEnd);
             }
           } else if (c === 59 /* ; */) out.push(Mark.clauseEnd);
+          else if (c === 44 /* , */) out.push(Mark.comma);
           else if (c === 40 /* ( */) out.push(Mark.openParen);
           else if (c === 41 /* ) */) out.push(Mark.closeParen);
           if (c !== 46) lastLettersOnly = 0;
