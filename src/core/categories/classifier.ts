@@ -201,6 +201,36 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
     counts[context][entry]++;
   }
 
+  /**
+   * One row per matched (term, category, field) of the current paper, in parallel arrays to spare the allocations:
+   * the lexicon entry, the target within it, the field (0 title, 1 abstract), and per reading (0: method paper,
+   * 1: survey) how many mentions counted and what they contributed.
+   */
+  const rows = { entry: [] as number[], target: [] as number[], field: [] as number[], counted: [[], []] as number[][], contribution: [[], []] as number[][] };
+  const scores = [new Float64Array(taxonomy.categories.length), new Float64Array(taxonomy.categories.length)];
+  // Score from the title alone: a category the title names outright is kept even beside a stronger one.
+  const titleScores = new Float64Array(taxonomy.categories.length);
+  const facetMembers = taxonomy.facets.map((facet) =>
+    taxonomy.categories.map((category, index) => ({ category, index })).filter(({ category }) => category.facet === facet.id));
+
+  /** The categories a facet keeps under the given scores: thresholds, relative cut and cap applied; taxonomy order. */
+  function chosen(facet: TaxonomyData['facets'][number], scoresOf: Float64Array): number[] {
+    const members: number[] = [];
+    let best = 0;
+    for (const { category, index } of facetMembers[taxonomy.facets.indexOf(facet)]) {
+      if (scoresOf[index] >= (category.threshold ?? taxonomy.defaultThreshold)) {
+        members.push(index);
+        best = Math.max(best, scoresOf[index]);
+      }
+    }
+    if (facet.choose === 'first') return members.slice(0, 1);
+    const floor = best * (facet.relativeThreshold ?? 0);
+    const strong = members.filter((index) => scoresOf[index] >= floor || titleScores[index] >= taxonomy.defaultThreshold);
+    if (facet.maxCategories === undefined || strong.length <= facet.maxCategories) return strong;
+    const kept = new Set([...strong].sort((x, y) => scoresOf[y] - scoresOf[x]).slice(0, facet.maxCategories));
+    return strong.filter((index) => kept.has(index));
+  }
+
   /** Counts the terms of one field into `counts` by context, listing each entry seen in `touched`. */
   function match(text: string, field: 'title' | 'abstract', name: string | undefined): void {
     seq.length = 0;
@@ -295,42 +325,50 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
     classify(paper) {
       // Two readings side by side: as a method paper (examples, contrasts and background discounted per facet) and
       // as a survey, whose lists of examples are its subject. The type facet, the same in both, picks the reading.
-      const readings = [methodWeights, surveyWeights].map((weights, mode) => ({
-        weights,
-        order: mode === 0 ? methodOrder : surveyOrder,
-        evidence: taxonomy.categories.map((): CategoryEvidence[] => []),
-        contributions: taxonomy.categories.map((): number[] => []),
-        scores: new Array<number>(taxonomy.categories.length).fill(0),
-      }));
-      // Score from the title alone: a category the title names outright is kept even beside a stronger one.
-      const titleScores = new Array<number>(taxonomy.categories.length).fill(0);
+      scores[0].fill(0);
+      scores[1].fill(0);
+      titleScores.fill(0);
+      rows.entry.length = 0;
+      rows.target.length = 0;
+      rows.field.length = 0;
+      for (const list of [...rows.counted, ...rows.contribution]) list.length = 0;
       const name = ownModelName(paper.title);
-      const fields: Array<['title' | 'abstract', string, number]> = [
-        ['title', paper.title, taxonomy.titleBoost],
-        ['abstract', paper.abstract, 1],
-      ];
-      for (const [field, text, boost] of fields) {
-        match(text, field, name);
+      for (let field = 0; field < 2; field++) {
+        match(field === 0 ? paper.title : paper.abstract, field === 0 ? 'title' : 'abstract', name);
+        const boost = field === 0 ? taxonomy.titleBoost : 1;
         for (const id of touched) {
-          for (const target of entries[id].targets) {
-            for (const reading of readings) {
-              const weights = reading.weights[target.category];
+          const targets = entries[id].targets;
+          for (let t = 0; t < targets.length; t++) {
+            const target = targets[t];
+            let any = 0;
+            for (let reading = 0; reading < 2; reading++) {
+              const weights = (reading === 0 ? methodWeights : surveyWeights)[target.category];
               let left = taxonomy.maxCountPerTerm;
               let multiplier = 0;
               let counted = 0;
-              for (const context of reading.order[target.category]) {
+              for (const context of (reading === 0 ? methodOrder : surveyOrder)[target.category]) {
                 const mentions = counts[context][id];
                 counted += mentions;
                 const used = Math.min(left, mentions);
                 multiplier += used * weights[context];
                 left -= used;
               }
-              if (counted === 0) continue;
               const contribution = target.weight * boost * multiplier;
-              reading.evidence[target.category].push({ term: target.term, field, count: counted, weight: target.weight });
-              reading.contributions[target.category].push(contribution);
-              reading.scores[target.category] += contribution;
-              if (field === 'title' && reading === readings[0]) titleScores[target.category] += contribution;
+              rows.counted[reading].push(counted);
+              rows.contribution[reading].push(contribution);
+              any += counted;
+              scores[reading][target.category] += contribution;
+              if (field === 0 && reading === 0) titleScores[target.category] += contribution;
+            }
+            if (any > 0) {
+              rows.entry.push(id);
+              rows.target.push(t);
+              rows.field.push(field);
+            } else {
+              rows.counted[0].pop();
+              rows.counted[1].pop();
+              rows.contribution[0].pop();
+              rows.contribution[1].pop();
             }
           }
           for (let c = 0; c < CONTEXTS; c++) counts[c][id] = 0;
@@ -338,32 +376,27 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
         touched.length = 0;
       }
 
-      const chosen = (facet: TaxonomyData['facets'][number], scores: readonly number[]): number[] => {
-        const members: number[] = [];
-        taxonomy.categories.forEach((category, index) => {
-          if (category.facet === facet.id && scores[index] >= (category.threshold ?? taxonomy.defaultThreshold)) members.push(index);
-        });
-        if (facet.choose === 'first') return members.slice(0, 1);
-        const best = Math.max(0, ...members.map((index) => scores[index]));
-        const floor = best * (facet.relativeThreshold ?? 0);
-        const strong = members.filter((index) => scores[index] >= floor || titleScores[index] >= taxonomy.defaultThreshold);
-        const kept = new Set([...strong].sort((a, b) => scores[b] - scores[a]).slice(0, facet.maxCategories ?? strong.length));
-        return strong.filter((index) => kept.has(index));
-      };
       const isSurvey = taxonomy.facets.some((facet) =>
-        chosen(facet, readings[0].scores).some((index) => taxonomy.categories[index].id === taxonomy.surveyCategory));
-      const { evidence, contributions, scores } = readings[isSurvey ? 1 : 0];
-
+        chosen(facet, scores[0]).some((index) => taxonomy.categories[index].id === taxonomy.surveyCategory));
+      const reading = isSurvey ? 1 : 0;
       const assignments: CategoryAssignment[] = [];
       for (const facet of taxonomy.facets) {
-        const indices = chosen(facet, scores);
+        const indices = chosen(facet, scores[reading]);
         for (const index of indices) {
-          const order = evidence[index].map((_, k) => k).sort((a, b) => contributions[index][b] - contributions[index][a]);
+          const mine: number[] = [];
+          for (let row = 0; row < rows.entry.length; row++) {
+            if (rows.counted[reading][row] > 0 && entries[rows.entry[row]].targets[rows.target[row]].category === index) mine.push(row);
+          }
+          mine.sort((x, y) => rows.contribution[reading][y] - rows.contribution[reading][x]);
           assignments.push({
             facet: facet.id,
             id: taxonomy.categories[index].id,
-            score: Math.round(scores[index]),
-            evidence: order.map((k) => evidence[index][k]),
+            score: Math.round(scores[reading][index]),
+            evidence: mine.map((row): CategoryEvidence => {
+              const target = entries[rows.entry[row]].targets[rows.target[row]];
+              const field = rows.field[row] === 0 ? 'title' : 'abstract';
+              return { term: target.term, field, count: rows.counted[reading][row], weight: target.weight };
+            }),
           });
         }
         if (indices.length === 0 && facet.fallback !== undefined) {

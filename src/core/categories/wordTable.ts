@@ -32,8 +32,11 @@ export interface ScanOptions {
  */
 export class WordTable {
   private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly byHash = new Map<number, number[]>();
+  // Open addressing over the word hashes: a slot holds id + 1 (0 is empty). Kept under half full. Faster than a Map
+  // in the scan, where every word of every abstract is looked up.
+  private slots = new Int32Array(64);
 
   /** The id of `word` (already folded), added if new. */
   add(word: string): number {
@@ -42,10 +45,11 @@ export class WordTable {
     const id = this.words.length;
     this.words.push(word);
     this.ids.set(word, id);
-    const hash = hashOf(word);
-    const bucket = this.byHash.get(hash);
-    if (bucket) bucket.push(id);
-    else this.byHash.set(hash, [id]);
+    this.hashes.push(hashOf(word));
+    if (2 * this.words.length > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let known = 0; known < this.words.length; known++) this.place(known);
+    } else this.place(id);
     return id;
   }
 
@@ -81,14 +85,18 @@ export class WordTable {
         continue;
       }
       const start = i;
-      while (i < length && isWordChar(lower.charCodeAt(i))) i++;
+      let digits = false;
+      while (i < length) {
+        const ch = lower.charCodeAt(i);
+        if (ch >= 97 && ch <= 122) i++;
+        else if (ch >= 48 && ch <= 57) {
+          digits = true;
+          i++;
+        } else break;
+      }
       const end = i;
       const size = end - start;
-      if (marks) {
-        let letters = true;
-        for (let k = start; k < end && letters; k++) letters = lower.charCodeAt(k) >= 97;
-        lastLettersOnly = letters ? size : 0;
-      }
+      lastLettersOnly = digits ? 0 : size;
       // The folded word is lower[start, baseEnd) plus an optional 'y' (for "-ies").
       let baseEnd = end;
       let addY = false;
@@ -109,10 +117,19 @@ export class WordTable {
     }
   }
 
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[id] & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
+  }
+
   private find(hash: number, text: string, start: number, baseEnd: number, addY: boolean): number {
-    const bucket = this.byHash.get(hash);
-    if (bucket === undefined) return NOT_FOUND;
-    for (const id of bucket) if (sameWord(this.words[id], text, start, baseEnd, addY)) return id;
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const id = this.slots[slot] - 1;
+      if (this.hashes[id] === hash && sameWord(this.words[id], text, start, baseEnd, addY)) return id;
+    }
     return NOT_FOUND;
   }
 }
