@@ -1,4 +1,5 @@
 import type { BenchSuite } from './benchSuite';
+import { claimsBench } from './claimsBench';
 import { classifierBench } from './classifierBench';
 import { libraryBench } from './libraryBench';
 
@@ -6,6 +7,7 @@ import { libraryBench } from './libraryBench';
 const suites: readonly BenchSuite[] = [
   libraryBench,
   classifierBench,
+  claimsBench,
 ];
 
 async function main(): Promise<void> {
