@@ -1,3 +1,4 @@
+import { trieSource } from './regexTrie';
 import { BENCHMARK_GAZETTEER } from './rules/benchmarkGazetteer';
 
 /** One benchmark mention found in a text. */
@@ -111,32 +112,6 @@ function insertBucket(hash: number, bucket: number): void {
  */
 function scanKey(alias: CompiledAlias): string {
   return (alias.caseSensitive ? alias.text : alias.lower).replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-
-/** A regex source matching exactly the given strings, as nested alternatives by shared prefix. */
-function trieSource(words: readonly string[]): string {
-  interface Node { readonly next: Map<string, Node>; end: boolean }
-  const root: Node = { next: new Map(), end: false };
-  for (const word of words) {
-    let node = root;
-    for (const ch of word) {
-      let child = node.next.get(ch);
-      if (child === undefined) {
-        child = { next: new Map(), end: false };
-        node.next.set(ch, child);
-      }
-      node = child;
-    }
-    node.end = true;
-  }
-  const escape = (ch: string) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-  const source = (node: Node): string => {
-    const branches = [...node.next].map(([ch, child]) => escape(ch) + source(child));
-    if (branches.length === 0) return '';
-    if (branches.length === 1 && !node.end) return branches[0] ?? '';
-    return `(?:${branches.join('|')})${node.end ? '?' : ''}`;
-  };
-  return source(root);
 }
 
 /** FNV-1a over ASCII-lowercased char codes, kept within 30 bits so the hash stays a small integer (no boxing). */
