@@ -1,5 +1,6 @@
 import type { BenchSuite } from './benchSuite';
 import { claimsBench } from './claimsBench';
+import { classifierBench } from './classifierBench';
 import { libraryBench } from './libraryBench';
 import { paperViewsBench } from './paperViewsBench';
 import { extractClaims } from '../src/core/claims/extractClaims';
@@ -7,6 +8,7 @@ import { extractClaims } from '../src/core/claims/extractClaims';
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  classifierBench,
   claimsBench,
   paperViewsBench(extractClaims),
 ];
