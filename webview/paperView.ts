@@ -74,14 +74,24 @@ function focusClaim(claimIndex: number | null, options: { moveFocus: 'abstract' 
 
 // Tooltips: the host put the description in `title` (a fallback without script); take it over so the
 // description shows on keyboard focus too and is announced through aria-describedby.
-for (const element of document.querySelectorAll<HTMLElement>('mark.claim[title], tr.claim-row[title], .chip[title]')) {
+for (const element of document.querySelectorAll<HTMLElement>('tr.claim-row[title], .chip[title]')) {
   element.dataset.tip = element.getAttribute('title') ?? '';
   element.removeAttribute('title');
 }
 
+/** A highlight's tooltip: the descriptions of every claim covering it, taken from their table rows. */
+function tipFor(target: HTMLElement): string {
+  if (!target.matches('mark.claim')) return target.dataset.tip ?? '';
+  return claimsOf(target)
+    .map((index) => rowFor(index)?.dataset.tip ?? '')
+    .filter((tip) => tip !== '')
+    .join('\n\n');
+}
+
 function showTooltip(target: HTMLElement): void {
-  if (!tooltip || !target.dataset.tip) return;
-  tooltip.textContent = target.dataset.tip;
+  const text = tipFor(target);
+  if (!tooltip || text === '') return;
+  tooltip.textContent = text;
   tooltip.hidden = false;
   target.setAttribute('aria-describedby', 'tooltip');
   const box = target.getBoundingClientRect();
@@ -98,7 +108,7 @@ function hideTooltip(): void {
 }
 
 function tipTarget(event: Event): HTMLElement | null {
-  return event.target instanceof Element ? event.target.closest<HTMLElement>('[data-tip]') : null;
+  return event.target instanceof Element ? event.target.closest<HTMLElement>('[data-tip], mark.claim') : null;
 }
 
 document.addEventListener('mouseover', (event) => {

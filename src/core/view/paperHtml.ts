@@ -3,7 +3,7 @@ import type { Claim, ClaimKind } from '../claims/claim';
 import { CLAIM_KINDS } from '../claims/claim';
 import type { CategoryId } from '../categories/category';
 import { escapeAttribute, escapeHtml, isSafeExternalUrl } from './html';
-import { segmentAbstract } from './abstractSegments';
+import { segmentAbstract, type SegmentedAbstract } from './abstractSegments';
 import { CLAIM_KIND_LABELS, describeClaim, formatClaimValue } from './claimDescription';
 import { explainAssignment, FACET_LABELS, humanizeCategoryId } from './categoryText';
 
@@ -76,20 +76,20 @@ function renderToolbar(model: PaperViewModel): string {
   ].join('');
 }
 
-function renderAbstract(model: PaperViewModel): string {
-  const { segments } = segmentAbstract(model.paper.abstract, model.claims);
+function renderAbstract(model: PaperViewModel, segments: SegmentedAbstract['segments']): string {
   const parts = segments.map((segment) => {
     const text = escapeHtml(segment.text);
     if (segment.claims.length === 0) return text;
     const primary = model.claims[segment.claims[0]!]!;
-    const tip = segment.claims.map((index) => describeClaim(model.claims[index]!).join('\n')).join('\n\n');
     const kinds = segment.claims.map((index) => model.claims[index]!.kind);
     const anchorAttrs =
       segment.anchors.length > 0
         ? ` tabindex="0" data-anchor="${segment.anchors.join(' ')}" id="claim-${segment.anchors[0]}"`
         : '';
     const spoken = segment.anchors.length > 0 ? `<span class="sr-only"> (${escapeHtml(kinds.join(', '))} claim)</span>` : '';
-    return `<mark class="claim kind-${escapeAttribute(primary.kind)}${segment.claims.length > 1 ? ' overlap' : ''}" data-kind="${escapeAttribute(primary.kind)}" data-claims="${segment.claims.join(' ')}"${anchorAttrs} title="${escapeAttribute(tip)}">${text}${spoken}</mark>`;
+    // No title here: the tooltip is built from the claims' rows (one description per claim, not one per run of text),
+    // which keeps a 200 KB abstract with thousands of claims to a few MB of HTML.
+    return `<mark class="claim kind-${escapeAttribute(primary.kind)}${segment.claims.length > 1 ? ' overlap' : ''}" data-kind="${escapeAttribute(primary.kind)}" data-claims="${segment.claims.join(' ')}"${anchorAttrs}>${text}${spoken}</mark>`;
   });
   return `<p class="abstract" id="abstract" dir="auto">${parts.join('')}</p>`;
 }
@@ -110,12 +110,12 @@ function renderClaimsTable(model: PaperViewModel): string {
   const rows = model.claims.map((claim, index) => {
     const label = CLAIM_KIND_LABELS[claim.kind] ?? claim.kind;
     return [
-      `<tr class="claim-row" data-claim="${index}" tabindex="0" aria-label="${escapeAttribute(`${label} claim: ${claim.text}`)}" title="${escapeAttribute(describeClaim(claim).join('\n'))}">`,
+      `<tr class="claim-row" data-claim="${index}" tabindex="0" title="${escapeAttribute(describeClaim(claim).join('\n'))}">`,
       `<td><span class="kind-badge kind-${escapeAttribute(claim.kind)}">${escapeHtml(label)}</span></td>`,
       `<td class="claim-text" dir="auto">${escapeHtml(claim.text)}</td>`,
       `<td class="claim-value">${escapeHtml(formatClaimValue(claim)) || '—'}</td>`,
       `<td class="claim-baseline" dir="auto">${escapeHtml(claim.baseline ?? '—')}</td>`,
-      `<td class="claim-actions"><button type="button" class="icon-button" data-action="citeClaim" data-claim="${index}" title="Cite This Claim" aria-label="${escapeAttribute(`Cite this claim: ${claim.text}`)}">${icon('quote')}<span>Cite</span></button></td>`,
+      `<td class="claim-actions"><button type="button" class="icon-button" data-action="citeClaim" data-claim="${index}" title="Cite This Claim">${icon('quote')}<span>Cite</span></button></td>`,
       '</tr>',
     ].join('');
   });
@@ -128,9 +128,9 @@ function renderClaimsTable(model: PaperViewModel): string {
 }
 
 /** Notes about the extraction that a reader should know: the extractor's own, plus claims that could not be placed. */
-export function extractorNotes(model: PaperViewModel): string[] {
+export function extractorNotes(model: PaperViewModel, segmented = segmentAbstract(model.paper.abstract, model.claims)): string[] {
   const notes = [...(model.extractorNotes ?? [])];
-  const { unplaced, segments } = segmentAbstract(model.paper.abstract, model.claims);
+  const { unplaced, segments } = segmented;
   for (const index of unplaced) notes.push(`Claim ${index + 1} has offsets outside the abstract, so it is listed but not highlighted.`);
   const overlapping = new Set<number>();
   for (const segment of segments) if (segment.claims.length > 1) segment.claims.forEach((index) => overlapping.add(index));
@@ -152,7 +152,8 @@ export function extractorNotes(model: PaperViewModel): string[] {
  * only for http(s) URLs, and no inline script or style is produced, so the webview's strict CSP holds.
  */
 export function renderPaperBody(model: PaperViewModel): string {
-  const notes = extractorNotes(model).map((note) => `<li>${escapeHtml(note)}</li>`).join('');
+  const segmented = segmentAbstract(model.paper.abstract, model.claims);
+  const notes = extractorNotes(model, segmented).map((note) => `<li>${escapeHtml(note)}</li>`).join('');
   return [
     '<main class="paper" aria-labelledby="paper-title">',
     renderHeader(model),
@@ -160,7 +161,7 @@ export function renderPaperBody(model: PaperViewModel): string {
     '<section class="abstract-section" aria-labelledby="abstract-heading">',
     '<h2 id="abstract-heading">Abstract</h2>',
     renderLegend(model.claims),
-    renderAbstract(model),
+    renderAbstract(model, segmented.segments),
     '</section>',
     '<section class="claims-section" aria-labelledby="claims-heading">',
     `<h2 id="claims-heading">Claims <span class="count">${model.claims.length}</span></h2>`,

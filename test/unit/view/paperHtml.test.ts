@@ -56,7 +56,7 @@ describe('renderPaperBody', () => {
     });
   }
 
-  it('highlights a claim with its kind as a class, in hidden text and in the tooltip', () => {
+  it('highlights a claim with its kind as a class and in hidden text, and describes it on its row', () => {
     const abstract = 'It is 5x faster than attention.';
     const html = renderPaperBody({
       paper: paperWith({ key: 'k', title: 't', abstract }),
@@ -64,9 +64,12 @@ describe('renderPaperBody', () => {
     });
     const mark = /<mark [^>]*>.*?<\/mark>/.exec(html)?.[0] ?? '';
     assert.match(mark, /class="claim kind-speedup"/);
+    assert.match(mark, /data-claims="0"/);
     assert.match(mark, /tabindex="0"/);
-    assert.match(mark, /title="Kind: Speedup&#10;Values: 5×&#10;Baseline: than attention&#10;Rule: speedup.times"/);
     assert.match(mark, /5x faster<span class="sr-only"> \(speedup claim\)<\/span>/);
+    const row = /<tr class="claim-row"[^>]*>/.exec(html)?.[0] ?? '';
+    assert.match(row, /data-claim="0"/);
+    assert.match(row, /title="Kind: Speedup&#10;Values: 5×&#10;Baseline: than attention&#10;Rule: speedup.times"/);
   });
 
   it('shows a legend of the kinds present with their counts', () => {
