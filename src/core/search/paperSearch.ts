@@ -75,26 +75,49 @@ function snippetAround(text: string, token: string, radius = 50): string | undef
  * Every query word must match somewhere; a paper's score is the mean of its words' best weighted scores.
  */
 export class PaperSearch {
-  private readonly entries: Entry[];
-  private readonly vocabulary: Prepared[];
   /** token -> indices of the papers whose claims (or abstracts) hold it, ascending. */
   private readonly claimPostings = new Map<string, number[]>();
   private readonly abstractPostings = new Map<string, number[]>();
 
-  constructor(papers: readonly SearchablePaper[]) {
-    this.entries = papers.map(({ paper, claims }, index) => {
-      const claimText = claims.map((claim) => claim.text).join(' \u2022 ');
-      post(this.claimPostings, tokens(claimText), index);
-      post(this.abstractPostings, tokens(paper.abstract), index);
-      return {
-        index,
-        paper,
-        title: fuzzysort.prepare(paper.title),
-        key: fuzzysort.prepare(paper.key),
-        authors: fuzzysort.prepare(paper.authors.join(', ')),
-        claimText,
-      };
+  private readonly entries: Entry[] = [];
+  private vocabulary: Prepared[] = [];
+
+  /** Builds the index in one go (tests, the CLI, small libraries). */
+  constructor(papers: readonly SearchablePaper[] = []) {
+    papers.forEach((paper) => this.add(paper));
+    this.seal();
+  }
+
+  /**
+   * Builds the index a chunk of papers at a time, awaiting `pause()` between chunks, so an editor stays responsive
+   * while a large library is indexed. `papers` is called lazily per chunk (claims may be extracted on demand).
+   */
+  static async build(count: number, paperAt: (index: number) => SearchablePaper, pause: () => Promise<void>, chunk = 500): Promise<PaperSearch> {
+    const search = new PaperSearch();
+    for (let index = 0; index < count; index++) {
+      search.add(paperAt(index));
+      if ((index + 1) % chunk === 0) await pause();
+    }
+    search.seal();
+    return search;
+  }
+
+  private add({ paper, claims }: SearchablePaper): void {
+    const index = this.entries.length;
+    const claimText = claims.map((claim) => claim.text).join(' \u2022 ');
+    post(this.claimPostings, tokens(claimText), index);
+    post(this.abstractPostings, tokens(paper.abstract), index);
+    this.entries.push({
+      index,
+      paper,
+      title: fuzzysort.prepare(paper.title),
+      key: fuzzysort.prepare(paper.key),
+      authors: fuzzysort.prepare(paper.authors.join(', ')),
+      claimText,
     });
+  }
+
+  private seal(): void {
     const vocabulary = new Set([...this.claimPostings.keys(), ...this.abstractPostings.keys()]);
     this.vocabulary = [...vocabulary].map((token) => fuzzysort.prepare(token));
   }

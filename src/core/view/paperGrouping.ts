@@ -26,7 +26,19 @@ function byYearThenTitle(a: Paper, b: Paper): number {
   return (b.year ?? -Infinity) - (a.year ?? -Infinity) || a.title.localeCompare(b.title) || a.key.localeCompare(b.key);
 }
 
-function groupByFacet(papers: readonly Paper[], facet: Facet, label: (id: CategoryId) => string): PaperGroup[] {
+/**
+ * A group's papers in display order: newest first then by title for categories, by title for a year and for all
+ * papers. Exported so a tree can sort a group only when it is opened.
+ */
+export function sortGroupPapers(papers: readonly Paper[], grouping: PaperGrouping): Paper[] {
+  return [...papers].sort(grouping === 'year' || grouping === 'all' ? byTitle : byYearThenTitle);
+}
+
+function byTitle(a: Paper, b: Paper): number {
+  return a.title.localeCompare(b.title) || a.key.localeCompare(b.key);
+}
+
+function groupByFacet(papers: readonly Paper[], facet: Facet, label: (id: CategoryId) => string, sort: boolean): PaperGroup[] {
   const groups = new Map<CategoryId, { papers: Paper[]; terms: Map<string, number> }>();
   const unfiled: Paper[] = [];
   for (const paper of papers) {
@@ -47,17 +59,17 @@ function groupByFacet(papers: readonly Paper[], facet: Facet, label: (id: Catego
     .map(([id, group]) => ({
       id,
       label: label(id),
-      papers: group.papers.sort(byYearThenTitle),
+      papers: sort ? group.papers.sort(byYearThenTitle) : group.papers,
       terms: [...group.terms.entries()]
         .map(([term, count]) => ({ term, papers: count }))
         .sort((a, b) => b.papers - a.papers || a.term.localeCompare(b.term)),
     }))
     .sort((a, b) => b.papers.length - a.papers.length || a.label.localeCompare(b.label));
-  if (unfiled.length > 0) result.push({ id: 'unfiled', label: 'Unfiled', papers: unfiled.sort(byYearThenTitle), terms: [] });
+  if (unfiled.length > 0) result.push({ id: 'unfiled', label: 'Unfiled', papers: sort ? unfiled.sort(byYearThenTitle) : unfiled, terms: [] });
   return result;
 }
 
-function groupByYear(papers: readonly Paper[]): PaperGroup[] {
+function groupByYear(papers: readonly Paper[], sort: boolean): PaperGroup[] {
   const years = new Map<number | undefined, Paper[]>();
   for (const paper of papers) {
     let list = years.get(paper.year);
@@ -69,7 +81,7 @@ function groupByYear(papers: readonly Paper[]): PaperGroup[] {
     .map(([year, list]) => ({
       id: year === undefined ? 'unknown-year' : String(year),
       label: year === undefined ? 'Unknown year' : String(year),
-      papers: list.sort((a, b) => a.title.localeCompare(b.title) || a.key.localeCompare(b.key)),
+      papers: sort ? list.sort(byTitle) : list,
       terms: [],
     }));
 }
@@ -77,17 +89,24 @@ function groupByYear(papers: readonly Paper[]): PaperGroup[] {
 /**
  * Files papers for the Papers tree. By method family or application domain, a paper sits in every category it was
  * assigned (so counts can add up to more than the library), biggest category first, with an "Unfiled" group for
- * papers no term matched; by year, newest first; "all" is one group of every paper by title.
+ * papers no term matched; by year, newest first; "all" is one group of every paper by title. With
+ * `sortPapers: false` the groups keep library order (see sortGroupPapers), for a caller that sorts on demand.
  */
-export function groupPapers(papers: readonly Paper[], grouping: PaperGrouping, label: (id: CategoryId) => string = humanizeCategoryId): PaperGroup[] {
+export function groupPapers(
+  papers: readonly Paper[],
+  grouping: PaperGrouping,
+  label: (id: CategoryId) => string = humanizeCategoryId,
+  options: { readonly sortPapers?: boolean } = {},
+): PaperGroup[] {
+  const sort = options.sortPapers ?? true;
   switch (grouping) {
     case 'method':
     case 'domain':
-      return groupByFacet(papers, grouping, label);
+      return groupByFacet(papers, grouping, label, sort);
     case 'year':
-      return groupByYear(papers);
+      return groupByYear(papers, sort);
     case 'all':
-      return [{ id: 'all', label: 'All papers', papers: [...papers].sort((a, b) => a.title.localeCompare(b.title) || a.key.localeCompare(b.key)), terms: [] }];
+      return [{ id: 'all', label: 'All papers', papers: sort ? [...papers].sort(byTitle) : [...papers], terms: [] }];
   }
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ClaimKind } from '../../core/claims/claim';
 import type { BenchmarkGroup, ClaimIndex, ClaimRef } from '../../core/claims/claimIndex';
-import { buildClaimIndex } from '../../core/claims/claimIndex';
+import { buildClaimIndex, type PaperClaims } from '../../core/claims/claimIndex';
+import { yieldToEventLoop } from '../papers/yieldToEventLoop';
 import { CLAIM_KIND_LABELS, describeClaim } from '../../core/view/claimDescription';
 import { escapeMarkdownText, shortTitle } from '../../core/view/markdownText';
 import type { PaperSource } from '../papers/paperSource';
@@ -35,6 +36,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
   private readonly changed = new vscode.EventEmitter<ClaimNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private index: ClaimIndex | undefined;
+  private indexing: Promise<ClaimIndex> | undefined;
   private readonly subscription: vscode.Disposable | undefined;
 
   constructor(private readonly source: PaperSource) {
@@ -43,18 +45,38 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
 
   refresh(): void {
     this.index = undefined;
+    this.indexing = undefined;
     this.changed.fire(undefined);
   }
 
-  private claimIndex(): ClaimIndex {
-    this.index ??= buildClaimIndex(
-      this.source.papers().map((paper) => ({ key: paper.key, title: paper.title, year: paper.year, claims: this.source.claims(paper) })),
-    );
-    return this.index;
+  /**
+   * Extracts every paper's claims in chunks (yielding between them, so the Papers tree and the editor stay
+   * responsive on a large library) and indexes them; VS Code shows the view as busy meanwhile.
+   */
+  private async buildIndex(): Promise<ClaimIndex> {
+    const papers = this.source.papers();
+    const entries: PaperClaims[] = [];
+    for (let i = 0; i < papers.length; i++) {
+      const paper = papers[i]!;
+      entries.push({ key: paper.key, title: paper.title, year: paper.year, claims: this.source.claims(paper) });
+      if ((i + 1) % 250 === 0) await yieldToEventLoop();
+    }
+    return buildClaimIndex(entries);
   }
 
-  getChildren(node?: ClaimNode): ClaimNode[] {
-    const index = this.claimIndex();
+  /** The index once built; tree items are only asked for after getChildren resolved, so it exists by then. */
+  private claimIndex(): ClaimIndex {
+    return this.index ?? buildClaimIndex([]);
+  }
+
+  async getChildren(node?: ClaimNode): Promise<ClaimNode[]> {
+    if (!this.index) {
+      const indexing = (this.indexing ??= this.buildIndex());
+      const built = await indexing;
+      if (this.indexing !== indexing) return []; // refreshed meanwhile: the new request answers
+      this.index = built;
+    }
+    const index = this.index;
     if (!node) return index.benchmarks.length > 0 ? [{ type: 'kinds' }, { type: 'benchmarks' }] : [{ type: 'kinds' }];
     switch (node.type) {
       case 'kinds':

@@ -6,6 +6,7 @@ import type { PaperSource } from './paperSource';
 import type { PaperActions } from './paperActions';
 import type { PaperViewPanels } from '../paperView/paperViewPanels';
 import { paperKeyFrom } from './paperArgument';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Quick pick text renders `$(name)` as an icon; corpus text must not, so break the syntax with a zero-width space. */
 function withoutIcons(text: string): string {
@@ -26,7 +27,7 @@ const FIELD_ICONS: Readonly<Record<PaperMatch['field'], string>> = {
 
 /** Search over the library as a quick pick; choosing a paper opens it. The index is rebuilt only when the library changes. */
 export class PaperSearchPicker implements vscode.Disposable {
-  private search: PaperSearch | undefined;
+  private search: Promise<PaperSearch> | undefined;
   private readonly subscription: vscode.Disposable | undefined;
 
   constructor(
@@ -36,8 +37,12 @@ export class PaperSearchPicker implements vscode.Disposable {
     this.subscription = source.onDidChange?.(() => (this.search = undefined));
   }
 
-  private index(): PaperSearch {
-    this.search ??= new PaperSearch(this.source.papers().map((paper) => ({ paper, claims: this.source.claims(paper) })));
+  /** The search index, built in chunks on first use so a large library does not freeze the window. */
+  private index(): Promise<PaperSearch> {
+    if (!this.search) {
+      const papers = this.source.papers();
+      this.search = PaperSearch.build(papers.length, (index) => ({ paper: papers[index]!, claims: this.source.claims(papers[index]!) }), yieldToEventLoop);
+    }
     return this.search;
   }
 
@@ -67,13 +72,21 @@ export class PaperSearchPicker implements vscode.Disposable {
     quickPick.placeholder = 'Title, author, citation key, abstract or claim words';
     quickPick.matchOnDescription = false;
     quickPick.matchOnDetail = false;
-    const update = (value: string): void => {
-      quickPick.items = this.index().search(value, 100).map((match) => this.toPick(match));
+    const index = this.index();
+    let latest = 0;
+    const update = async (value: string): Promise<void> => {
+      const request = ++latest;
+      quickPick.busy = true;
+      const items = (await index).search(value, 100).map((match) => this.toPick(match));
+      // A slower earlier request must not overwrite the answer to what the user typed since.
+      if (request !== latest) return;
+      quickPick.items = items;
+      quickPick.busy = false;
     };
     quickPick.value = initialQuery;
-    update(initialQuery);
+    void update(initialQuery);
     const chosen = await new Promise<string | undefined>((resolve) => {
-      quickPick.onDidChangeValue(update);
+      quickPick.onDidChangeValue((value) => void update(value));
       quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.key));
       quickPick.onDidHide(() => resolve(undefined));
       quickPick.show();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CategoryId } from '../../core/categories/category';
 import type { Claim } from '../../core/claims/claim';
 import type { Paper } from '../../core/library/paper';
-import { explainGroup, groupPapers, PAPER_GROUPINGS, type PaperGroup, type PaperGrouping } from '../../core/view/paperGrouping';
+import { explainGroup, groupPapers, PAPER_GROUPINGS, sortGroupPapers, type PaperGroup, type PaperGrouping } from '../../core/view/paperGrouping';
 import { paperTooltipMarkdown } from '../../core/view/paperTooltip';
 import { escapeMarkdownText } from '../../core/view/markdownText';
 
@@ -113,6 +113,9 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
 
   /** Rebuilds the grouping from the source, e.g. after the library reloaded. */
   refresh(): void {
+    // A burst still pending belongs to the old library; its figures would be reported against the new one.
+    if (this.burstTimer !== undefined) clearTimeout(this.burstTimer);
+    this.burstTimer = undefined;
     this.roots = undefined;
     this.timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
     this.changed.fire(undefined);
@@ -121,7 +124,8 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   private rootNodes(): PaperTreeNode[] {
     if (!this.roots) {
       const started = performance.now();
-      const groups = groupPapers(this.source().papers, this.current, this.options.labelOf);
+      // Counts and terms are all the first level needs; a category's papers are sorted when it is opened.
+      const groups = groupPapers(this.source().papers, this.current, this.options.labelOf, { sortPapers: this.current === 'all' });
       this.roots =
         this.current === 'all'
           ? (groups[0]?.papers ?? []).map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId: 'all' }))
@@ -137,7 +141,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     if (!node) children = this.rootNodes();
     else if (node.kind === 'category') {
       const parentId = `${this.current}:${node.id}`;
-      children = node.papers.map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId }));
+      children = sortGroupPapers(node.papers, this.current).map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId }));
     }
     this.timing.providerMs += performance.now() - started;
     this.noteRequest();

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { explainGroup, groupPapers } from '../../../src/core/view/paperGrouping';
+import { explainGroup, groupPapers, sortGroupPapers } from '../../../src/core/view/paperGrouping';
 import type { PaperGrouping } from '../../../src/core/view/paperGrouping';
 import type { CategoryAssignment } from '../../../src/core/categories/category';
 import { paperWith } from '../helpers/claimFixtures';
@@ -32,6 +32,13 @@ describe('groupPapers', () => {
   it('counts the papers each matched term brought into a category', () => {
     const [ssmGroup] = groupPapers(papers, 'method');
     assert.deepEqual(ssmGroup?.terms, [{ term: 'mamba', papers: 2 }, { term: 'state space', papers: 1 }]);
+  });
+
+  it('keeps library order without sorting, and sorts a group on demand the same way', () => {
+    const unsorted = groupPapers(papers, 'method', undefined, { sortPapers: false });
+    assert.deepEqual(unsorted[0]?.papers.map((paper) => paper.key), ['a', 'b']);
+    assert.deepEqual(sortGroupPapers(unsorted[0]!.papers, 'method').map((paper) => paper.key), ['b', 'a']);
+    assert.deepEqual(sortGroupPapers(papers, 'all').map((paper) => paper.key), ['a', 'b', 'd', 'c']);
   });
 
   it('uses the label function for category names', () => {
