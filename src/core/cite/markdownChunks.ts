@@ -116,6 +116,13 @@ export function splitMarkdownChunks(text: string): MarkdownChunk[] {
 // Characters whose absence means a chunk can hold no code span, indented code, HTML or link: no parse needed.
 const NEEDS_PARSE = /[`<]|\]\(|\]:|\n(?: {4}|\t)/;
 
+/** A range that cannot hold a citation; `block` ranges (code blocks, HTML blocks) also own their end offset. */
+export interface OpaqueRange extends OffsetRange {
+  readonly block: boolean;
+}
+
+const BLOCK_NODES = new Set(['code', 'html']);
+
 /** Mdast node types whose source text can never be a citation. */
 const OPAQUE_NODES = new Set(['code', 'inlineCode', 'html', 'link', 'image', 'definition']);
 
@@ -124,15 +131,15 @@ const OPAQUE_NODES = new Set(['code', 'inlineCode', 'html', 'link', 'image', 'de
  * raw HTML (including comments), links, images and link definitions. Parses with remark's parser only when the
  * chunk could contain one of those.
  */
-export function opaqueRangesInChunk(text: string, chunk: OffsetRange): OffsetRange[] {
+export function opaqueRangesInChunk(text: string, chunk: OffsetRange): OpaqueRange[] {
   const source = text.slice(chunk.start, chunk.end);
   if (!NEEDS_PARSE.test(source) && !/^(?: {4}|\t)/.test(source)) return [];
-  const ranges: OffsetRange[] = [];
+  const ranges: OpaqueRange[] = [];
   const visit = (node: Nodes): void => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (OPAQUE_NODES.has(node.type) && start !== undefined && end !== undefined) {
-      ranges.push({ start: chunk.start + start, end: chunk.start + end });
+      ranges.push({ start: chunk.start + start, end: chunk.start + end, block: BLOCK_NODES.has(node.type) && node.position?.start.column === 1 });
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child);
@@ -142,10 +149,10 @@ export function opaqueRangesInChunk(text: string, chunk: OffsetRange): OffsetRan
 }
 
 /** All ranges of `text` where no citation can occur (see {@link opaqueRangesInChunk}), in document order. */
-export function opaqueRanges(text: string): OffsetRange[] {
-  const ranges: OffsetRange[] = [];
+export function opaqueRanges(text: string): OpaqueRange[] {
+  const ranges: OpaqueRange[] = [];
   for (const chunk of splitMarkdownChunks(text)) {
-    if (chunk.opaque) ranges.push(chunk);
+    if (chunk.opaque) ranges.push({ start: chunk.start, end: chunk.end, block: true });
     else ranges.push(...opaqueRangesInChunk(text, chunk));
   }
   return ranges;
@@ -156,10 +163,11 @@ export function isOpaqueAt(text: string, offset: number): boolean {
   for (const chunk of splitMarkdownChunks(text)) {
     if (offset < chunk.start || offset > chunk.end) continue;
     if (chunk.opaque) {
-      if (offset > chunk.start && offset < chunk.end) return true;
+      // A chunk that runs to the end of the text without a final newline is still open (an unclosed fence).
+      if (offset > chunk.start && (offset < chunk.end || (offset === text.length && !text.endsWith('\n')))) return true;
       continue;
     }
-    if (opaqueRangesInChunk(text, chunk).some((range) => offset > range.start && offset < range.end)) return true;
+    if (opaqueRangesInChunk(text, chunk).some((range) => offset > range.start && (offset < range.end || (range.block && offset === range.end)))) return true;
   }
   return false;
 }
