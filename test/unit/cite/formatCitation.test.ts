@@ -3,6 +3,7 @@ import { formatCitation, planCitationInsertion, footnoteDefinition, hasFootnoteD
 import { formatReference, authorList, shortAuthors } from '../../../src/core/cite/formatReference';
 import type { CitationStyle } from '../../../src/core/cite/citationStyle';
 import { toCitationStyle } from '../../../src/core/cite/citationStyle';
+import { paperSummaryMarkdown, truncate } from '../../../src/core/cite/paperSummary';
 import { mamba, s4, linear, noLink } from './samplePapers';
 
 describe('formatCitation', () => {
@@ -78,5 +79,39 @@ describe('planCitationInsertion', () => {
     const plan = planCitationInsertion(text, [4], [mamba, s4], 'footnote');
     assert.equal(plan.atEnd, `\n${footnoteDefinition(s4)}\n`);
     assert.equal(planCitationInsertion(text, [4], [mamba], 'footnote').atEnd, '');
+  });
+});
+
+describe('paperSummaryMarkdown', () => {
+  it('shows title, authors, year and venue, claims, links and the key', () => {
+    const card = paperSummaryMarkdown({ ...s4, codeUrls: ['https://github.com/state-spaces/s4'], abstract: 'We propose S4.' }, ['60x faster than prior work']);
+    assert.equal(card, [
+      '**Efficiently Modeling Long Sequences with Structured State Spaces**', '',
+      'Albert Gu, Karan Goel and Christopher Ré', '',
+      '2021 · ICLR', '',
+      '- 60x faster than prior work', '',
+      '[arXiv:2111.00396](https://arxiv.org/abs/2111.00396) · [Code](https://github.com/state-spaces/s4)', '',
+      'We propose S4.', '',
+      '`gu2021efficiently`',
+    ].join('\n'));
+  });
+
+  it('escapes Markdown in untrusted titles and abstracts', () => {
+    const card = paperSummaryMarkdown({ ...noLink, abstract: 'A <script> and [link](javascript:x)' }, []);
+    assert.ok(card.includes('An \\[Untitled\\] Draft'));
+    assert.ok(card.includes('A \\<script\\> and \\[link\\](javascript:x)'));
+  });
+
+  it('cuts a long abstract at a word boundary', () => {
+    assert.equal(truncate('one two three four', 9), 'one two…');
+  });
+});
+
+describe('paperSummaryMarkdown links', () => {
+  it('renders only web links from library data', () => {
+    const card = paperSummaryMarkdown({ ...noLink, url: 'javascript:alert(1)', codeUrls: ['file:///etc/passwd', 'https://github.com/x/y'] }, []);
+    assert.ok(!card.includes('javascript:'));
+    assert.ok(!card.includes('file:'));
+    assert.ok(card.includes('[Code](https://github.com/x/y)'));
   });
 });
