@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cliCommand';
 import { bibCommand } from './bib';
 import { listCommand } from './list';
+import { referencesCommand } from './references';
 import { showCommand } from './show';
 import { uncategorisedCommand } from './uncategorised';
 
@@ -10,4 +11,5 @@ export const COMMANDS: readonly CliCommand[] = [
   showCommand,
   bibCommand,
   uncategorisedCommand,
+  referencesCommand,
 ];

@@ -18,7 +18,8 @@ const COMPLETION_LIMIT = 50;
 export class CitationCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly library: CitationLibrary) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | undefined> {
+    await this.library.whenReady();
     const text = document.getText();
     const offset = document.offsetAt(position);
     const context = citationCompletionContext(text, offset);

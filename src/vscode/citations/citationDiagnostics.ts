@@ -29,6 +29,8 @@ export class CitationDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('paper-notes-citations');
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Until the library has loaded, every key would look unknown: check nothing before then. */
+  private ready = false;
 
   constructor(private readonly library: CitationLibrary, private readonly citations: DocumentCitations) {
     this.subscriptions.push(
@@ -41,7 +43,10 @@ export class CitationDiagnostics implements vscode.Disposable {
       }),
       library.onDidChange(() => this.checkAll()),
     );
-    this.checkAll();
+    void library.whenReady().then(() => {
+      this.ready = true;
+      this.checkAll();
+    });
   }
 
   /** Checks every open Markdown document now. */
@@ -50,7 +55,7 @@ export class CitationDiagnostics implements vscode.Disposable {
   }
 
   check(document: vscode.TextDocument): void {
-    if (!isMarkdown(document)) return;
+    if (!this.ready || !isMarkdown(document)) return;
     const index = this.library.current();
     const diagnostics: vscode.Diagnostic[] = [];
     for (const match of this.citations.get(document)) {

@@ -7,6 +7,8 @@ export interface PaperSource {
   papers(): readonly Paper[];
   /** Fires whenever the set of papers (or their metadata) changes. */
   readonly onDidChangePapers: vscode.Event<unknown>;
+  /** Resolves once the papers are loaded, so a command run at startup does not see an empty library. */
+  whenReady(): Promise<void>;
 }
 
 /** The top claims of a paper as short sentences, for hovers and completion details. */
@@ -29,6 +31,11 @@ export class CitationLibrary implements vscode.Disposable {
       this.index = undefined;
       this.changed.fire();
     });
+  }
+
+  /** Resolves once the source has loaded its papers. */
+  whenReady(): Promise<void> {
+    return this.source.whenReady();
   }
 
   /** The index of the current library version. */

@@ -33,6 +33,7 @@ export class InsertCitationCommand {
       void vscode.window.showWarningMessage('Paper Notes: open a Markdown note to insert a citation.');
       return false;
     }
+    await this.library.whenReady();
     const style = args?.style && (CITATION_STYLES as readonly string[]).includes(args.style) ? args.style : citationStyleFor(editor.document);
     const papers = args?.keys ? this.papersFor(args.keys) : await this.pick();
     if (!papers || papers.length === 0) return false;

@@ -19,6 +19,7 @@ export class UpdateReferencesCommand {
       void vscode.window.showWarningMessage('Paper Notes: open a Markdown note to update its references.');
       return false;
     }
+    await this.library.whenReady();
     const document = editor.document;
     const index = this.library.current();
     const result = updateReferences(document.getText(), (key) => index.get(key), referenceOrderFor(document));
