@@ -6,6 +6,7 @@ import { CitationDiagnostics, UnknownKeyCodeActions } from './citationDiagnostic
 import { CitationHoverProvider } from './citationHoverProvider';
 import { CitationReferenceProvider } from './citationReferenceProvider';
 import { DocumentCitations, MARKDOWN_SELECTOR } from './documentCitations';
+import { ExportBibliographyCommand } from './exportBibliographyCommand';
 import { InsertCitationCommand } from './insertCitationCommand';
 import { MarkdownValidationSettings } from './markdownValidationSettings';
 import { UpdateReferencesCommand } from './updateReferencesCommand';
@@ -53,7 +54,7 @@ export function registerCitations(context: vscode.ExtensionContext, source: Pape
     vscode.languages.registerDefinitionProvider(MARKDOWN_SELECTOR, new CitationDefinitionProvider(library, citations)),
     vscode.languages.registerReferenceProvider(MARKDOWN_SELECTOR, new CitationReferenceProvider(citations, workspaceIndex)),
     vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, new UnknownKeyCodeActions(library), { providedCodeActionKinds: UnknownKeyCodeActions.kinds }),
-    ...registerCommands([new InsertCitationCommand(library), new UpdateReferencesCommand(library)]),
+    ...registerCommands([new InsertCitationCommand(library), new UpdateReferencesCommand(library), new ExportBibliographyCommand(library, citations)]),
   );
   void validation.apply();
   return { library, workspaceIndex };
