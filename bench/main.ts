@@ -1,4 +1,21 @@
-// `npm run bench`: every benchmark suite, one line each; each prints its own figures.
+import type { BenchSuite } from './benchSuite';
 import { citeBench } from './citeBench';
+import { libraryBench } from './libraryBench';
 
-citeBench();
+/** Every suite; a new one is one import and one line here. */
+const suites: readonly BenchSuite[] = [
+  libraryBench,
+  citeBench,
+];
+
+async function main(): Promise<void> {
+  for (const suite of suites) {
+    console.log(`\n## ${suite.name}\n`);
+    await suite.run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

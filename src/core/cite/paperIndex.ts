@@ -22,14 +22,17 @@ const KEY_PREFIX_BONUS = 4;
 const DEFAULT_LIMIT = 50;
 const FUZZY_KEY_THRESHOLD = 0.2;
 
-/** Lower-case, accents removed, so "Ré" is found by "re". */
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
+/** Lower-case, accents removed, so "Ré" is found by "re". ASCII text (most of it) skips Unicode normalisation. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /** Words of a field: runs of letters or of digits ("gu2023mamba" -> gu, 2023, mamba). */
 function tokens(text: string): string[] {
-  return fold(text).match(/\p{L}+|\p{N}+/gu) ?? [];
+  const folded = fold(text);
+  return (ASCII.test(folded) ? folded.match(/[a-z]+|[0-9]+/g) : folded.match(/\p{L}+|\p{N}+/gu)) ?? [];
 }
 
 /** A small binary min-heap of candidate indices by score, to keep the best `limit` of many. */
@@ -93,61 +96,103 @@ class TopK {
  * Ranked search over citation key, title, authors and year, for completion and the citation quick pick.
  *
  * Everything is prepared once per library version (build a new index when the library changes): a sorted
- * vocabulary of word tokens with posting lists, sorted keys for prefix lookup, and a fuzzysort snapshot of the
- * keys. A query then costs a few binary searches and a pass over the postings it touches — every query word must
- * prefix-match some field ("mamba gu 2023"), the whole query may prefix the key, and when that finds too little a
- * fuzzy subsequence match on keys ("gu23mam" -> gu2023mamba) fills the list.
+ * vocabulary of word tokens with posting lists, each paper's tokens as vocabulary ids, sorted keys for prefix
+ * lookup, and a fuzzysort snapshot of the keys. A query then costs a few binary searches: the rarest word walks its
+ * postings, and each further word only checks the surviving candidates' own tokens (a token has a word as prefix
+ * exactly when its id falls in the word's vocabulary range). Every query word must prefix-match some field
+ * ("mamba gu 2023"), the whole query may prefix the key, and when that finds too little a fuzzy subsequence match
+ * on keys ("gu23mam" -> gu2023mamba) fills the list.
  */
 export class PaperIndex {
   readonly papers: readonly Paper[];
   private readonly byKey: ReadonlyMap<string, Paper>;
   private readonly vocabulary: string[];
-  /** For vocabulary entry i, postings `postings[starts[i] .. starts[i+1])`, each `paper * 8 + field`. */
+  /** For vocabulary entry v, postings `postings[starts[v] .. starts[v+1])`, each `paper * 8 + field`. */
   private readonly starts: Int32Array;
   private readonly postings: Int32Array;
+  /** For paper p, its tokens `paperTokens[paperStarts[p] .. paperStarts[p+1])`, each `vocabularyId * 8 + field`. */
+  private readonly paperStarts: Int32Array;
+  private readonly paperTokens: Int32Array;
   private readonly sortedKeys: Array<{ key: string; id: number }>;
   private readonly keyTargets: SnapshotKey<{ id: number; key: string }>;
   private readonly years: Int32Array;
   private readonly termHits: Int32Array;
   private readonly stamp: Int32Array;
   private readonly accumulated: Float64Array;
+  private readonly bonus: Float64Array;
+  private readonly bonusStamp: Int32Array;
   private generation = 0;
 
   constructor(papers: readonly Paper[]) {
     this.papers = papers;
     this.byKey = new Map(papers.map((paper) => [paper.key, paper]));
-    const lists = new Map<string, number[]>();
-    const add = (token: string, id: number, field: Field): void => {
-      let list = lists.get(token);
-      if (!list) lists.set(token, (list = []));
-      const code = id * 8 + field;
-      if (list[list.length - 1] !== code) list.push(code);
+    // Pass 1: every paper's tokens, flat.
+    const tokenTexts: string[] = [];
+    const tokenFields: number[] = [];
+    const tokenStarts = new Int32Array(papers.length + 1);
+    const push = (text: string, field: Field): void => {
+      for (const token of tokens(text)) {
+        tokenTexts.push(token);
+        tokenFields.push(field);
+      }
     };
     papers.forEach((paper, id) => {
-      for (const token of tokens(paper.key)) add(token, id, Field.Key);
-      for (const token of tokens(paper.title)) add(token, id, Field.Title);
+      tokenStarts[id] = tokenTexts.length;
+      push(paper.key, Field.Key);
+      push(paper.title, Field.Title);
       for (const author of paper.authors) {
         const words = tokens(author);
-        words.forEach((token, index) => add(token, id, index === words.length - 1 ? Field.Family : Field.Given));
+        words.forEach((token, index) => {
+          tokenTexts.push(token);
+          tokenFields.push(index === words.length - 1 ? Field.Family : Field.Given);
+        });
       }
-      if (paper.year !== undefined) add(String(paper.year), id, Field.Year);
+      if (paper.year !== undefined) push(String(paper.year), Field.Year);
     });
-    this.vocabulary = [...lists.keys()].sort();
+    tokenStarts[papers.length] = tokenTexts.length;
+
+    // Pass 2: a sorted vocabulary, then each paper's distinct (token, field) codes and the postings per token.
+    this.vocabulary = [...new Set(tokenTexts)].sort();
+    const idOf = new Map<string, number>();
+    this.vocabulary.forEach((token, id) => idOf.set(token, id));
+    this.paperStarts = new Int32Array(papers.length + 1);
+    const counts = new Int32Array(this.vocabulary.length);
+    const paperCodes = new Int32Array(tokenTexts.length);
+    let written = 0;
+    for (let id = 0; id < papers.length; id += 1) {
+      this.paperStarts[id] = written;
+      const first = written;
+      for (let t = tokenStarts[id]!; t < tokenStarts[id + 1]!; t += 1) {
+        const code = idOf.get(tokenTexts[t]!)! * 8 + tokenFields[t]!;
+        let duplicate = false;
+        for (let d = first; d < written && !duplicate; d += 1) duplicate = paperCodes[d] === code;
+        if (duplicate) continue;
+        paperCodes[written++] = code;
+        counts[code >> 3]! += 1;
+      }
+    }
+    this.paperStarts[papers.length] = written;
+    this.paperTokens = paperCodes.slice(0, written);
+
     this.starts = new Int32Array(this.vocabulary.length + 1);
-    let total = 0;
-    this.vocabulary.forEach((token, index) => {
-      this.starts[index] = total;
-      total += lists.get(token)!.length;
-    });
-    this.starts[this.vocabulary.length] = total;
-    this.postings = new Int32Array(total);
-    this.vocabulary.forEach((token, index) => this.postings.set(lists.get(token)!, this.starts[index]!));
+    for (let v = 0; v < this.vocabulary.length; v += 1) this.starts[v + 1] = this.starts[v]! + counts[v]!;
+    this.postings = new Int32Array(written);
+    const fill = this.starts.slice(0, this.vocabulary.length);
+    for (let id = 0; id < papers.length; id += 1) {
+      for (let t = this.paperStarts[id]!; t < this.paperStarts[id + 1]!; t += 1) {
+        const code = this.paperTokens[t]!;
+        this.postings[fill[code >> 3]!++] = id * 8 + (code & 7);
+      }
+    }
+
     this.sortedKeys = papers.map((paper, id) => ({ key: fold(paper.key), id })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.keyTargets = fuzzysort.snapshot(papers.map((paper, id) => ({ id, key: paper.key })), { key: 'key' });
     this.years = Int32Array.from(papers, (paper) => paper.year ?? 0);
     this.termHits = new Int32Array(papers.length);
     this.stamp = new Int32Array(papers.length);
     this.accumulated = new Float64Array(papers.length);
+    this.bonus = new Float64Array(papers.length);
+    this.bonusStamp = new Int32Array(papers.length);
   }
 
   get size(): number {
@@ -162,62 +207,81 @@ export class PaperIndex {
   /**
    * Papers matching `query`, best first: every space-separated word must prefix a word of the key, title,
    * authors or year; matches on the key weigh most, then authors and year, then the title; a query that
-   * prefixes a whole key ranks that paper first. Ties go to newer papers. When that finds fewer than `limit`
-   * papers, fuzzy subsequence matches on keys follow ("gu23mam" finds gu2023mamba). An empty query lists papers in
-   * library order.
+   * prefixes a whole key ranks that paper first. A single letter matches key starts only (as `@g` should).
+   * Ties go to newer papers. When that finds fewer than `limit` papers, fuzzy subsequence matches on keys
+   * follow ("gu23mam" finds gu2023mamba). An empty query lists papers in library order.
    */
   search(query: string, limit = DEFAULT_LIMIT): RankedPaper[] {
     const folded = fold(query.trim());
     if (folded === '') return this.papers.slice(0, limit).map((paper) => ({ paper, score: 0 }));
-    const terms = [...new Set(tokens(folded))];
+    const keyPrefix = folded.replace(/^@/, '');
     const generation = ++this.generation;
-    const { termHits, stamp, accumulated } = this;
-    let candidates: number[] = [];
+    const { termHits, stamp, accumulated, bonus, bonusStamp } = this;
 
-    terms.forEach((term, termIndex) => {
-      const touched: number[] = [];
-      for (let v = this.lowerBound(term); v < this.vocabulary.length && this.vocabulary[v]!.startsWith(term); v += 1) {
-        const exact = this.vocabulary[v]!.length === term.length ? EXACT_TOKEN_BONUS : 1;
-        for (let p = this.starts[v]!; p < this.starts[v + 1]!; p += 1) {
-          const code = this.postings[p]!;
-          const id = code >> 3;
-          const weight = FIELD_WEIGHT[code & 7]! * exact;
-          if (termIndex === 0) {
-            if (stamp[id] !== generation) {
-              stamp[id] = generation;
-              termHits[id] = 1;
-              accumulated[id] = weight;
-              touched.push(id);
-            } else if (weight > accumulated[id]!) accumulated[id] = weight;
-            continue;
+    const bonused: number[] = [];
+    const [keyLow, keyHigh] = this.keyRange(keyPrefix);
+    for (let k = keyLow; k < keyHigh; k += 1) {
+      const { key, id } = this.sortedKeys[k]!;
+      bonusStamp[id] = generation;
+      bonus[id] = KEY_PREFIX_BONUS + (key.length === keyPrefix.length ? KEY_PREFIX_BONUS : 0);
+      bonused.push(id);
+    }
+
+    const words = [...new Set(tokens(folded))];
+    let candidates: number[] = [];
+    if (words.length > 0 && !(words.length === 1 && keyPrefix.length === 1)) {
+      // Rarest word first: it walks its postings; the others only check the candidates that survive.
+      const terms = words.map((word) => {
+        const [low, high] = this.vocabularyRange(word);
+        return { word, low, high, postings: this.starts[high]! - this.starts[low]! };
+      }).sort((a, b) => a.postings - b.postings);
+      terms.forEach((term, termIndex) => {
+        const next: number[] = [];
+        if (termIndex === 0) {
+          for (let v = term.low; v < term.high; v += 1) {
+            const exact = this.vocabulary[v]!.length === term.word.length ? EXACT_TOKEN_BONUS : 1;
+            for (let p = this.starts[v]!; p < this.starts[v + 1]!; p += 1) {
+              const code = this.postings[p]!;
+              const id = code >> 3;
+              const weight = FIELD_WEIGHT[code & 7]! * exact;
+              if (stamp[id] !== generation) {
+                stamp[id] = generation;
+                termHits[id] = 1;
+                accumulated[id] = weight;
+                next.push(id);
+              } else if (weight > accumulated[id]!) accumulated[id] = weight;
+            }
           }
-          if (stamp[id] !== generation) continue;
-          if (termHits[id] === termIndex) {
-            termHits[id] = termIndex + 1;
-            accumulated[id] = accumulated[id]! + weight;
-            touched.push(id);
+        } else {
+          for (const id of candidates) {
+            let best = 0;
+            for (let t = this.paperStarts[id]!; t < this.paperStarts[id + 1]!; t += 1) {
+              const code = this.paperTokens[t]!;
+              const v = code >> 3;
+              if (v < term.low || v >= term.high) continue;
+              const weight = FIELD_WEIGHT[code & 7]! * (this.vocabulary[v]!.length === term.word.length ? EXACT_TOKEN_BONUS : 1);
+              if (weight > best) best = weight;
+            }
+            if (best > 0) {
+              termHits[id] = termIndex + 1;
+              accumulated[id] = accumulated[id]! + best;
+              next.push(id);
+            }
           }
         }
-      }
-      candidates = touched;
-    });
-
-    const scoreOf = new Map<number, number>();
-    const keyPrefix = folded.replace(/^@/, '');
-    for (let k = this.lowerBoundKey(keyPrefix); k < this.sortedKeys.length && this.sortedKeys[k]!.key.startsWith(keyPrefix); k += 1) {
-      const id = this.sortedKeys[k]!.id;
-      scoreOf.set(id, KEY_PREFIX_BONUS + (this.sortedKeys[k]!.key.length === keyPrefix.length ? KEY_PREFIX_BONUS : 0));
+        candidates = next;
+      });
     }
 
     const better = (a: number, sa: number, b: number, sb: number): boolean =>
       sa !== sb ? sa > sb : this.years[a] !== this.years[b] ? this.years[a]! > this.years[b]! : this.papers[a]!.key < this.papers[b]!.key;
     const top = new TopK(limit, better);
     for (const id of candidates) {
-      if (termHits[id] !== terms.length) continue;
-      top.offer(id, accumulated[id]! + (scoreOf.get(id) ?? 0));
-      scoreOf.delete(id);
+      const extra = bonusStamp[id] === generation ? bonus[id]! : 0;
+      bonusStamp[id] = 0;
+      top.offer(id, accumulated[id]! + extra);
     }
-    for (const [id, bonus] of scoreOf) top.offer(id, bonus);
+    for (const id of bonused) if (bonusStamp[id] === generation) top.offer(id, bonus[id]!);
     const ranked = top.drain();
 
     // Too few word matches: a squeezed key ("gu23mam") may still be a fuzzy subsequence of a key.
@@ -261,25 +325,25 @@ export class PaperIndex {
     return this.search(lower.replace(/[^\p{L}\p{N}]+/gu, ' '), limit).map((hit) => hit.paper.key);
   }
 
-  private lowerBound(term: string): number {
-    let low = 0;
-    let high = this.vocabulary.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.vocabulary[mid]! < term) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+  /** Vocabulary ids `[low, high)` of the tokens that start with `prefix`. */
+  private vocabularyRange(prefix: string): [number, number] {
+    return [lowerBound(this.vocabulary, prefix, (token) => token), lowerBound(this.vocabulary, `${prefix}\uffff`, (token) => token)];
   }
 
-  private lowerBoundKey(prefix: string): number {
-    let low = 0;
-    let high = this.sortedKeys.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.sortedKeys[mid]!.key < prefix) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+  /** Positions `[low, high)` in the sorted keys of the keys that start with `prefix`. */
+  private keyRange(prefix: string): [number, number] {
+    return [lowerBound(this.sortedKeys, prefix, (entry) => entry.key), lowerBound(this.sortedKeys, `${prefix}\uffff`, (entry) => entry.key)];
   }
+}
+
+/** First index in sorted `items` whose value is not below `value`. */
+function lowerBound<T>(items: readonly T[], value: string, valueOf: (item: T) => string): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (valueOf(items[mid]!) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -23,6 +23,12 @@ describe('PaperIndex.search', () => {
   ];
   for (const { name, query, first } of cases) it(`${name} ("${query}")`, () => assert.equal(top(query)[0], first));
 
+  it('matches a single letter against key starts only', () => {
+    assert.deepEqual(top('z', 10), ['zhu2024vision']);
+    assert.deepEqual(top('v', 10), []);
+    assert.equal(top('vis', 1)[0], 'zhu2024vision');
+  });
+
   it('requires every word to match', () => {
     assert.deepEqual(top('hyena katharopoulos'), []);
   });
