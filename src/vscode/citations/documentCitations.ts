@@ -25,10 +25,17 @@ export class DocumentCitations {
     return citations;
   }
 
-  /** The citation under a position, if any (the `@key`, `[^key]` or a key inside `\cite{…}`). */
+  /**
+   * The citation under a position: the `@key`, `[^key]` or key inside `\cite{…}` itself, or — anywhere on a
+   * `[…]` group or `\cite{…}` command that holds a single key — that key.
+   */
   at(document: vscode.TextDocument, position: vscode.Position): CitationMatch | undefined {
     const offset = document.offsetAt(position);
-    return this.get(document).find((match) => offset >= match.start && offset <= match.end);
+    const citations = this.get(document);
+    const exact = citations.find((match) => offset >= match.start && offset <= match.end);
+    if (exact) return exact;
+    const inGroup = citations.filter((match) => match.group && offset >= match.group.start && offset <= match.group.end);
+    return inGroup.length === 1 ? inGroup[0] : undefined;
   }
 
   forget(document: vscode.TextDocument): void {
