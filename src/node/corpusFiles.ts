@@ -19,7 +19,8 @@ export class CorpusFileError extends Error {
 export async function readCorpusFiles(
   files: ReadonlyArray<{ readonly path: string; readonly format: LibraryFormat; readonly display?: string }>,
 ): Promise<LibraryInput[]> {
-  return Promise.all(files.map(async (file) => {
+  // allSettled, then the first failure in argument order: which read fails first must not depend on I/O timing.
+  const results = await Promise.allSettled(files.map(async (file): Promise<LibraryInput> => {
     const display = file.display ?? file.path;
     try {
       return { file: display, text: await readFile(file.path, 'utf8'), format: file.format };
@@ -29,6 +30,9 @@ export async function readCorpusFiles(
       throw new CorpusFileError(display, reason);
     }
   }));
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<LibraryInput>).value);
 }
 
 /** Reads the embedded corpus from `corpusDir`; each input is named by its file name. */
