@@ -1,11 +1,13 @@
 import type { BenchSuite } from './benchSuite';
 import { citeBench } from './citeBench';
+import { claimsBench } from './claimsBench';
 import { libraryBench } from './libraryBench';
 
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
   citeBench,
+  claimsBench,
 ];
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cliCommand';
 import { bibCommand } from './bib';
+import { claimsCommand } from './claims';
 import { listCommand } from './list';
 import { referencesCommand } from './references';
 import { showCommand } from './show';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CliCommand[] = [
   bibCommand,
   uncategorisedCommand,
   referencesCommand,
+  claimsCommand,
 ];

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { Paper } from '../../core/library/paper';
+import { topClaims as extractTopClaims } from '../../core/cite/topClaims';
 import { CitationLibrary, type PaperSource, type TopClaims } from './citationLibrary';
 import { CitationCompletionProvider, CITATION_TRIGGER_CHARACTERS } from './citationCompletionProvider';
 import { CitationDefinitionProvider, PaperDocumentProvider, PaperViewRedirect, PAPER_SCHEME } from './citationDefinitionProvider';
@@ -34,8 +36,18 @@ export interface CitationServices {
   readonly workspaceIndex: WorkspaceCitationIndex;
 }
 
+/** Top claims from the claim extractor, computed once per paper object (papers are immutable). */
+function cachedTopClaims(): TopClaims {
+  const cache = new WeakMap<Paper, readonly string[]>();
+  return (paper) => {
+    let claims = cache.get(paper);
+    if (!claims) cache.set(paper, (claims = extractTopClaims(paper.abstract)));
+    return claims;
+  };
+}
+
 /** Builds every citation feature once and hands each disposable to the context. */
-export function registerCitations(context: vscode.ExtensionContext, source: PaperSource, topClaims?: TopClaims): CitationServices {
+export function registerCitations(context: vscode.ExtensionContext, source: PaperSource, topClaims: TopClaims = cachedTopClaims()): CitationServices {
   const library = new CitationLibrary(source, topClaims);
   const citations = new DocumentCitations();
   const workspaceIndex = new WorkspaceCitationIndex();

@@ -130,6 +130,8 @@ describe('Citations', () => {
       assert.equal(mamba.detail, `${MAMBA_TITLE} (2023)`);
       const documentation = (mamba.documentation as vscode.MarkdownString).value;
       assert.match(documentation, /Albert Gu and Tri Dao/);
+      assert.match(documentation, /linear scaling in sequence length/, 'claims in the documentation');
+      assert.match(documentation, /Foundation models, now powering most of the exciting applications/, 'the abstract in the documentation');
       const document = vscode.window.activeTextEditor!.document;
       assert.equal(document.getText(mamba.range as vscode.Range), 'ma', 'replaces the typed key');
     });
@@ -170,6 +172,7 @@ describe('Citations', () => {
         assert.match(content, /Albert Gu and Tri Dao/);
         assert.match(content, /2023/);
         assert.match(content, /https:\/\/arxiv\.org\/abs\/2312\.00752/);
+        assert.match(content, /- .*higher throughput than Transformers/, 'a top claim');
       });
     }
 

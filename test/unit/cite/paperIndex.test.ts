@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { PaperIndex } from '../../../src/core/cite/paperIndex';
+import { topClaims } from '../../../src/core/cite/topClaims';
 import { makePaper, samplePapers, mamba, s4, linear } from './samplePapers';
 
 const extra = [
@@ -69,5 +70,19 @@ describe('PaperIndex.suggestKeys', () => {
 
   it('suggests nothing for a key unlike any paper', () => {
     assert.deepEqual(index.suggestKeys('qqqqqq'), []);
+  });
+});
+
+describe('topClaims', () => {
+  it('puts speedups before complexity and scale, in reading order within a kind, and stops at the limit', () => {
+    const abstract = 'Our model scales to 1B parameters. It runs in linear time in sequence length. It is 5x faster than Transformers. It is also 3x faster than RNNs.';
+    const claims = topClaims(abstract, 3);
+    assert.equal(claims.length, 3);
+    assert.match(claims[0]!, /5x faster/);
+    assert.match(claims[1]!, /3x faster/);
+  });
+
+  it('gives nothing for an abstract without claims', () => {
+    assert.deepEqual(topClaims(''), []);
   });
 });
