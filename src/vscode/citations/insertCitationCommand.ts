@@ -69,6 +69,8 @@ export class InsertCitationCommand {
       const keep = [...chosen.values()].filter((item) => !hits.includes(item));
       quickPick.items = [...keep, ...hits];
       quickPick.selectedItems = quickPick.items.filter((item) => chosen.has(item.paper.key));
+      // Enter with nothing checked takes the best match: make it the active row even in multi-select mode.
+      if (hits[0]) quickPick.activeItems = [hits[0]];
     };
     return new Promise((resolve) => {
       quickPick.onDidChangeValue(refresh);
