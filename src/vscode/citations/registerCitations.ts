@@ -69,5 +69,7 @@ export function registerCitations(context: vscode.ExtensionContext, source: Pape
     ...registerCommands([new InsertCitationCommand(library), new UpdateReferencesCommand(library), new ExportBibliographyCommand(library, citations)]),
   );
   void validation.apply();
+  // Index the workspace's notes in the background, so "cited in N notes" is ready when the tree asks.
+  void workspaceIndex.ready();
   return { library, workspaceIndex };
 }

@@ -198,6 +198,27 @@ describe('Citations', () => {
       assert.ok(api.citations.workspaceIndex.citedInCount('gu2023mamba') >= 1);
       assert.equal(api.citations.workspaceIndex.citedInCount('no-such-key'), 0);
     });
+
+    it('updates "cited in N notes" when a note citing the paper is added and removed', async () => {
+      const { api } = await activatePaperNotes();
+      const index = api.citations.workspaceIndex;
+      await index.ready();
+      const before = index.citedInCount('gu2021efficiently');
+      const folder = vscode.workspace.workspaceFolders![0]!.uri;
+      const extra = vscode.Uri.joinPath(folder, 'cited-in-check.md');
+      let changes = 0;
+      const subscription = index.onDidChange(() => (changes += 1));
+      try {
+        await vscode.workspace.fs.writeFile(extra, new TextEncoder().encode('S4 [@gu2021efficiently] and again @gu2021efficiently.\n'));
+        await waitFor('the new note to count', () => (index.citedInCount('gu2021efficiently') === before + 1 ? true : undefined));
+        assert.ok(changes > 0, 'onDidChange fired');
+        assert.deepEqual(index.notesCiting('gu2021efficiently').map((uri) => uri.toString()).filter((uri) => uri === extra.toString()), [extra.toString()]);
+      } finally {
+        await vscode.workspace.fs.delete(extra);
+        subscription.dispose();
+      }
+      await waitFor('the deleted note to stop counting', () => (index.citedInCount('gu2021efficiently') === before ? true : undefined));
+    });
   });
 
   describe('diagnostics', () => {
