@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Paper } from '../../../src/core/library/paper';
+import { CitationLibrary } from '../../../src/vscode/citations/citationLibrary';
+import { CitationDiagnostics } from '../../../src/vscode/citations/citationDiagnostics';
+import { DocumentCitations } from '../../../src/vscode/citations/documentCitations';
 import { activatePaperNotes } from './extension';
 
 /** Opens an untitled Markdown note with `content` in an editor; `|` marks cursors (removed from the text). */
@@ -244,6 +248,29 @@ describe('Citations', () => {
       // Diagnostics are debounced: give the check time to run, then expect none.
       await new Promise((resolve) => setTimeout(resolve, 800));
       assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.code === 'unknown-citation-key'), []);
+    });
+
+    it('checks keys again when the library changes', async () => {
+      const { library } = await activatePaperNotes();
+      // The same diagnostics service the extension runs, over a library this test controls.
+      let papers: readonly Paper[] = library.papers.filter((paper) => paper.key !== 'gu2023mamba');
+      const changed = new vscode.EventEmitter<void>();
+      const source = { papers: () => papers, onDidChangePapers: changed.event, whenReady: async () => undefined };
+      const citationLibrary = new CitationLibrary(source);
+      const diagnostics = new CitationDiagnostics(citationLibrary, new DocumentCitations());
+      try {
+        const editor = await openNote('Mamba [@gu2023mamba].');
+        const uri = editor.document.uri;
+        const flagged = (): boolean => vscode.languages.getDiagnostics(uri).some((d) => d.code === 'unknown-citation-key' && editor.document.getText(d.range) === 'gu2023mamba');
+        await waitFor('the key to be flagged while the library lacks it', () => (flagged() ? true : undefined));
+        papers = library.papers;
+        changed.fire();
+        await waitFor('the flag to go once the library has the paper', () => (flagged() ? undefined : true));
+      } finally {
+        diagnostics.dispose();
+        citationLibrary.dispose();
+        changed.dispose();
+      }
     });
   });
 
