@@ -1,12 +1,14 @@
 import type { BenchSuite } from './benchSuite';
 import { citeBench } from './citeBench';
 import { claimsBench } from './claimsBench';
+import { classifierBench } from './classifierBench';
 import { libraryBench } from './libraryBench';
 
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
   citeBench,
+  classifierBench,
   claimsBench,
 ];
 
