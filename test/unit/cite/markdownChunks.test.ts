@@ -62,6 +62,15 @@ describe('markdown chunks', function () {
     }), { numRuns: 200 });
   });
 
+  it('give the same citations when the whole note is scanned at once as when each chunk is scanned alone', () => {
+    fc.assert(fc.property(documentArb, (text) => {
+      const chunkByChunk = splitMarkdownChunks(text).flatMap((chunk) =>
+        scanCitations(text.slice(chunk.start, chunk.end)).map((match) => `${match.syntax}:${match.key}@${chunk.start + match.keyStart}`));
+      const whole = scanCitations(text).map((match) => `${match.syntax}:${match.key}@${match.keyStart}`);
+      assert.deepEqual(whole, chunkByChunk);
+    }), { numRuns: 200 });
+  });
+
   it('report citation ranges that slice back to their keys', () => {
     fc.assert(fc.property(documentArb, (text) => {
       for (const match of scanCitations(text)) {
