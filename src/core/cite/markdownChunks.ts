@@ -148,65 +148,6 @@ export function opaqueRangesInChunk(text: string, chunk: OffsetRange): OpaqueRan
   return ranges;
 }
 
-/** True when a chunk may hold code, HTML or a link, so only a parse can say where citations cannot be. */
-export function chunkNeedsParse(source: string): boolean {
-  return NEEDS_PARSE.test(source) || /^(?: {4}|\t)/.test(source);
-}
-
-/**
- * Joins chunks for one parse: a blank line, an HTML comment at column 0 and a blank line. The comment closes every
- * list and block quote still open (as the chunk boundary does in the document, where the chunks joined may not
- * have been neighbours), and the blank lines keep paragraphs and indented code from running across.
- */
-const CHUNK_SEPARATOR = '\n<!-- -->\n\n';
-
-/**
- * Opaque ranges (see {@link opaqueRangesInChunk}) of many chunks with one remark parse: the chunks are joined with
- * {@link CHUNK_SEPARATOR}, so each parses as it does alone, and the ranges are mapped back to each chunk.
- * One parse instead of one per chunk: remark's set-up cost per call outweighs a short chunk's own cost.
- */
-export function opaqueRangesInChunks(sources: readonly string[]): OpaqueRange[][] {
-  const result: OpaqueRange[][] = sources.map(() => []);
-  const needing = sources.map((source, index) => ({ source, index })).filter(({ source }) => chunkNeedsParse(source));
-  if (needing.length === 0) return result;
-  const starts: number[] = [];
-  let joined = '';
-  for (const { source } of needing) {
-    starts.push(joined.length);
-    joined += source;
-    joined += `${source.endsWith('\n') ? '' : '\n'}${CHUNK_SEPARATOR}`;
-  }
-  const owner = (offset: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  const visit = (node: Nodes): void => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (OPAQUE_NODES.has(node.type) && start !== undefined && end !== undefined) {
-      const block = BLOCK_NODES.has(node.type) && node.position?.start.column === 1;
-      // A code block may run on across the joining blank lines into the next chunk: give each chunk its part.
-      for (let slot = owner(start); slot < needing.length && starts[slot]! < end; slot += 1) {
-        const { source, index } = needing[slot]!;
-        const base = starts[slot]!;
-        const from = Math.max(start - base, 0);
-        const to = Math.min(end - base, source.length);
-        if (to > from) result[index]!.push({ start: from, end: to, block });
-      }
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(fromMarkdown(joined));
-  return result;
-}
-
 /** All ranges of `text` where no citation can occur (see {@link opaqueRangesInChunk}), in document order. */
 export function opaqueRanges(text: string): OpaqueRange[] {
   const ranges: OpaqueRange[] = [];

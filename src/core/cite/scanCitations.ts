@@ -1,4 +1,4 @@
-import { opaqueRangesInChunks, splitMarkdownChunks, type OffsetRange } from './markdownChunks';
+import { opaqueRangesInChunk, splitMarkdownChunks, type OffsetRange } from './markdownChunks';
 
 /** How a citation is written. */
 export type CitationSyntax =
@@ -143,34 +143,20 @@ export class CitationScanCache {
  * HTML, links and e-mail addresses. Results are in document order.
  */
 export function scanCitations(text: string, cache?: CitationScanCache): CitationMatch[] {
-  const chunks = splitMarkdownChunks(text).filter((chunk) => !chunk.opaque);
-  const perChunk: Array<readonly RawMatch[] | undefined> = [];
-  const pending: Array<{ slot: number; source: string; matches: RawMatch[] }> = [];
-  chunks.forEach((chunk, slot) => {
-    const source = text.slice(chunk.start, chunk.end);
-    const cached = cache?.get(source);
-    if (cached) {
-      perChunk.push(cached);
-      return;
-    }
-    const matches = MAY_CITE.test(source) ? scanChunkText(source) : [];
-    if (matches.length > 0) pending.push({ slot, source, matches });
-    else cache?.set(source, matches);
-    perChunk.push(matches);
-  });
-
-  // Chunks with candidate citations learn where code, HTML and links are from one remark parse.
-  const opaque = opaqueRangesInChunks(pending.map((entry) => entry.source));
-  pending.forEach(({ slot, source, matches }, index) => {
-    const ranges = opaque[index]!;
-    const kept = matches.filter((match) => !overlaps(match, ranges) && !(match.group && overlaps({ start: match.group.start, end: match.group.start + 1 }, ranges)));
-    cache?.set(source, kept);
-    perChunk[slot] = kept;
-  });
-
   const result: CitationMatch[] = [];
-  chunks.forEach((chunk, slot) => {
-    for (const match of perChunk[slot]!) {
+  for (const chunk of splitMarkdownChunks(text)) {
+    if (chunk.opaque) continue;
+    const source = text.slice(chunk.start, chunk.end);
+    let matches = cache?.get(source);
+    if (!matches) {
+      matches = MAY_CITE.test(source) ? scanChunkText(source) : [];
+      if (matches.length > 0) {
+        const opaque = opaqueRangesInChunk(source, { start: 0, end: source.length });
+        matches = matches.filter((match) => !overlaps(match, opaque) && !(match.group && overlaps({ start: match.group.start, end: match.group.start + 1 }, opaque)));
+      }
+      cache?.set(source, matches);
+    }
+    for (const match of matches) {
       result.push({
         key: match.key,
         syntax: match.syntax,
@@ -181,7 +167,7 @@ export function scanCitations(text: string, cache?: CitationScanCache): Citation
         ...(match.group ? { group: { start: chunk.start + match.group.start, end: chunk.start + match.group.end } } : {}),
       });
     }
-  });
+  }
   return result.sort((a, b) => a.keyStart - b.keyStart);
 }
 
