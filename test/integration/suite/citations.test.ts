@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Paper } from '../../../src/core/library/paper';
 import { CitationLibrary } from '../../../src/vscode/citations/citationLibrary';
@@ -150,6 +151,16 @@ describe('Citations', () => {
       assert.ok(keys.includes('gu2021efficiently') && keys.includes('gu2023mamba'), keys.join(' '));
     });
 
+    it('offers a cite entry that writes [@] and opens key completion', async () => {
+      const editor = await openNote('As shown ci|');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active);
+      const cite = list.items.find((item) => item.label === 'cite' && item.kind === vscode.CompletionItemKind.Snippet);
+      assert.ok(cite, list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)).join(' '));
+      assert.equal((cite.insertText as vscode.SnippetString).value, '[@$0]');
+      assert.equal(cite.command?.command, 'editor.action.triggerSuggest');
+      assert.equal(editor.document.getText(cite.range as vscode.Range), 'ci');
+    });
+
     const silent: ReadonlyArray<{ name: string; text: string }> = [
       { name: 'an e-mail address', text: 'write to someone@ma|' },
       { name: 'inline code', text: 'call `[@ma|` in code' },
@@ -271,6 +282,24 @@ describe('Citations', () => {
         citationLibrary.dispose();
         changed.dispose();
       }
+    });
+  });
+
+  describe('Export Bibliography', () => {
+    it('writes BibTeX for the papers the note cites, and CSL-JSON for the whole library', async () => {
+      const { library } = await activatePaperNotes();
+      const folder = vscode.Uri.file(tmpdir());
+      await openNote('Mamba [@gu2023mamba] and S4 \\cite{gu2021efficiently}; unknown [@nope].');
+      const bib = vscode.Uri.joinPath(folder, `paper-notes-export-${Date.now()}.bib`);
+      assert.equal((await vscode.commands.executeCommand<vscode.Uri>('paperNotes.exportBibliography', { scope: 'cited', format: 'bibtex', target: bib }))?.toString(), bib.toString());
+      const bibtex = new TextDecoder().decode(await vscode.workspace.fs.readFile(bib));
+      assert.deepEqual([...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]), ['gu2023mamba', 'gu2021efficiently']);
+      const json = vscode.Uri.joinPath(folder, `paper-notes-export-${Date.now()}.json`);
+      await vscode.commands.executeCommand('paperNotes.exportBibliography', { scope: 'all', format: 'csl-json', target: json });
+      const items = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(json))) as Array<{ id: string }>;
+      assert.equal(items.length, library.size);
+      await vscode.workspace.fs.delete(bib);
+      await vscode.workspace.fs.delete(json);
     });
   });
 
