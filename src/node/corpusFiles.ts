@@ -15,12 +15,15 @@ export class CorpusFileError extends Error {
   }
 }
 
-/** Reads files as UTF-8 for the library; rejects with a CorpusFileError naming the first unreadable file. */
+/**
+ * Reads files as UTF-8 for the library; rejects with a CorpusFileError naming the first unreadable file in the given
+ * order. The files are read in parallel, so the error is picked after all have settled: which read fails first in
+ * time varies from run to run.
+ */
 export async function readCorpusFiles(
   files: ReadonlyArray<{ readonly path: string; readonly format: LibraryFormat; readonly display?: string }>,
 ): Promise<LibraryInput[]> {
-  // allSettled, then the first failure in argument order: which read fails first must not depend on I/O timing.
-  const results = await Promise.allSettled(files.map(async (file): Promise<LibraryInput> => {
+  const results = await Promise.allSettled(files.map(async (file) => {
     const display = file.display ?? file.path;
     try {
       return { file: display, text: await readFile(file.path, 'utf8'), format: file.format };
@@ -30,9 +33,10 @@ export async function readCorpusFiles(
       throw new CorpusFileError(display, reason);
     }
   }));
-  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<LibraryInput>).value);
+  return results.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
 }
 
 /** Reads the embedded corpus from `corpusDir`; each input is named by its file name. */
