@@ -21,6 +21,7 @@ const EXACT_TOKEN_BONUS = 1.25;
 const KEY_PREFIX_BONUS = 4;
 const DEFAULT_LIMIT = 50;
 const FUZZY_KEY_THRESHOLD = 0.2;
+const SUGGESTION_MEMO_SIZE = 1000;
 
 const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
@@ -122,6 +123,7 @@ export class PaperIndex {
   private readonly bonus: Float64Array;
   private readonly bonusStamp: Int32Array;
   private generation = 0;
+  private readonly suggestions = new Map<string, readonly string[]>();
 
   constructor(papers: readonly Paper[]) {
     this.papers = papers;
@@ -302,6 +304,17 @@ export class PaperIndex {
    * (case ignored) or that extend it, best first; failing that, the best search hits for its words.
    */
   suggestKeys(unknown: string, limit = 3): string[] {
+    // Editors ask again on every cursor move over a diagnostic; the index never changes, so remember answers.
+    const memo = `${limit}\u0000${unknown}`;
+    const known = this.suggestions.get(memo);
+    if (known) return [...known];
+    if (this.suggestions.size >= SUGGESTION_MEMO_SIZE) this.suggestions.clear();
+    const found = this.computeSuggestions(unknown, limit);
+    this.suggestions.set(memo, found);
+    return [...found];
+  }
+
+  private computeSuggestions(unknown: string, limit: number): string[] {
     const lower = fold(unknown);
     const maxDistance = Math.max(2, Math.floor(lower.length / 3));
     const scored: Array<{ key: string; rank: number }> = [];
