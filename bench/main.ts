@@ -1,4 +1,5 @@
 import type { BenchSuite } from './benchSuite';
+import { citeBench } from './citeBench';
 import { claimsBench } from './claimsBench';
 import { classifierBench } from './classifierBench';
 import { libraryBench } from './libraryBench';
@@ -8,6 +9,7 @@ import { extractClaims } from '../src/core/claims/extractClaims';
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  citeBench,
   classifierBench,
   claimsBench,
   paperViewsBench(extractClaims),

@@ -13,8 +13,6 @@ export interface LibraryPaperSourceOptions {
   readonly onDidChangeLibrary?: vscode.Event<unknown>;
   readonly extractClaims: (abstract: string) => Claim[];
   readonly categoryLabel?: (id: CategoryId) => string;
-  /** The in-text citation for a paper; Pandoc `[@key]` unless the citation settings say otherwise. */
-  readonly citation?: (paper: Paper) => string;
 }
 
 /** Adapts the core Library to what the Papers views read, extracting claims once per paper object. */
@@ -52,12 +50,6 @@ export class LibraryPaperSource implements PaperSource, vscode.Disposable {
 
   bibtex(paper: Paper): string {
     return toBibtex([paper]);
-  }
-
-  citation(key: string): string {
-    const paper = this.paper(key);
-    if (paper && this.options.citation) return this.options.citation(paper);
-    return /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(key) ? `[@${key}]` : `[@{${key}}]`;
   }
 
   categoryLabel(id: CategoryId): string {

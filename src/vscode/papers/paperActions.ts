@@ -5,7 +5,10 @@ import { isSafeExternalUrl } from '../../core/view/html';
 import { arxivUrl } from '../../core/view/paperHtml';
 import { claimQuotation } from '../../core/claims/claimQuotation';
 import type { PaperSource } from './paperSource';
-import type { MarkdownEditorTracker } from './markdownEditorTracker';
+import type { InsertionTarget, MarkdownEditorTracker } from './markdownEditorTracker';
+import { formatCitation, planCitationInsertion } from '../../core/cite/formatCitation';
+import { citationStyleFor } from '../citations/citationSettings';
+import { insertCitation } from '../citations/insertCitationCommand';
 
 /** The actions a paper offers in the tree, the search and the paper view, in one place so they behave the same. */
 export class PaperActions {
@@ -15,42 +18,64 @@ export class PaperActions {
     private readonly log: vscode.LogOutputChannel | vscode.OutputChannel,
   ) {}
 
-  /** Inserts the citation at the selection of the last active Markdown editor. */
+  /**
+   * Inserts the citation at the cursors of the last active Markdown editor, in the citation style its settings ask
+   * for, through the Citations feature's own insertion (Pandoc group merging, footnote definitions). A note that
+   * is not visible is edited in the background, so the paper view the user clicked in stays in front.
+   */
   async insertCitation(paper: Paper): Promise<boolean> {
-    return this.insert(this.source.citation(paper.key), `Inserted ${this.source.citation(paper.key)}`);
-  }
-
-  /** Inserts the claim's sentence as a quotation followed by the citation. */
-  async citeClaim(paper: Paper, claim: Claim): Promise<boolean> {
-    return this.insert(claimQuotation(claim, this.source.citation(paper.key)), `Quoted a claim from ${paper.key}`, true);
+    const target = this.target();
+    if (!target) return false;
+    const style = citationStyleFor(target.document);
+    if (target.editor) return this.done(await insertCitation(target.editor, [paper], style), `Inserted ${formatCitation([paper], style)}`, target);
+    const text = target.document.getText();
+    const plan = planCitationInsertion(text, target.selections.map((selection) => target.document.offsetAt(selection.start)), [paper], style);
+    return this.done(await this.applyInBackground(target, plan.atCursors, plan.atEnd), `Inserted ${formatCitation([paper], style)}`, target);
   }
 
   /**
-   * Replaces each selection of the last Markdown editor with `text`. A visible editor is edited in place; a hidden
-   * one through a workspace edit, so the paper view the user clicked in stays in front. A `block` (a quotation)
-   * starts on a line of its own.
+   * Inserts the claim's sentence as a `>` quotation ending in the citation, on a line of its own (plus a footnote
+   * definition when the note cites in footnotes).
    */
-  private async insert(text: string, done: string, block = false): Promise<boolean> {
-    const target = this.markdown.target();
-    if (!target) {
-      void vscode.window.showInformationMessage('Open a Markdown file first: the citation goes into the last active Markdown editor.');
-      return false;
-    }
-    const textAt = (selection: vscode.Selection): string => (block && selection.start.character > 0 ? `\n\n${text}` : text);
-    let ok: boolean;
+  async citeClaim(paper: Paper, claim: Claim): Promise<boolean> {
+    const target = this.target();
+    if (!target) return false;
+    const style = citationStyleFor(target.document);
+    const text = target.document.getText();
+    const plan = planCitationInsertion(text, [text.length], [paper], style);
+    const quotation = claimQuotation(claim, formatCitation([paper], style));
+    const atCursors = target.selections.map((selection) => (selection.start.character > 0 ? `\n\n${quotation}` : quotation));
     if (target.editor) {
       const editor = target.editor;
-      ok = await editor.edit((edit) => {
-        for (const selection of editor.selections) edit.replace(selection, textAt(selection));
+      const ok = await editor.edit((edit) => {
+        editor.selections.forEach((selection, index) => edit.replace(selection, atCursors[index] ?? quotation));
+        if (plan.atEnd !== '') edit.insert(target.document.positionAt(text.length), plan.atEnd);
       });
-    } else {
-      const before = target.document.getText();
-      const edit = new vscode.WorkspaceEdit();
-      for (const selection of target.selections) edit.replace(target.document.uri, selection, textAt(selection));
-      ok = await vscode.workspace.applyEdit(edit);
-      if (ok && target.document.getText() !== before) this.markdown.advancePast(target.document, target.selections, target.selections.map(textAt));
+      return this.done(ok, `Quoted a claim from ${paper.key}`, target);
     }
-    if (ok) vscode.window.setStatusBarMessage(`${done} into ${vscode.workspace.asRelativePath(target.document.uri)}`, 4000);
+    return this.done(await this.applyInBackground(target, atCursors, plan.atEnd), `Quoted a claim from ${paper.key}`, target);
+  }
+
+  private target(): InsertionTarget | undefined {
+    const target = this.markdown.target();
+    if (!target) void vscode.window.showInformationMessage('Open a Markdown file first: the citation goes into the last active Markdown editor.');
+    return target;
+  }
+
+  /** Edits a note that is not visible with a workspace edit, then moves its remembered cursors past the text. */
+  private async applyInBackground(target: InsertionTarget, atCursors: readonly string[], atEnd: string): Promise<boolean> {
+    const { document, selections } = target;
+    const before = document.getText();
+    const edit = new vscode.WorkspaceEdit();
+    selections.forEach((selection, index) => edit.replace(document.uri, selection, atCursors[index] ?? ''));
+    if (atEnd !== '') edit.insert(document.uri, document.positionAt(before.length), atEnd);
+    const ok = await vscode.workspace.applyEdit(edit);
+    if (ok && document.getText() !== before) this.markdown.advancePast(document, selections, atCursors);
+    return ok;
+  }
+
+  private done(ok: boolean, message: string, target: InsertionTarget): boolean {
+    if (ok) vscode.window.setStatusBarMessage(`${message} into ${vscode.workspace.asRelativePath(target.document.uri)}`, 4000);
     return ok;
   }
 

@@ -14,8 +14,6 @@ export interface PaperSource {
   extractorNotes?(paper: Paper): readonly string[];
   /** The paper as a BibTeX entry. */
   bibtex(paper: Paper): string;
-  /** The in-text citation for a key in the user's citation style, e.g. `[@gu2023mamba]`. */
-  citation(key: string): string;
   categoryLabel?(id: CategoryId): string;
   /** Fires when the library is reloaded or changes. */
   readonly onDidChange?: vscode.Event<void>;
