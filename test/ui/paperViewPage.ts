@@ -78,12 +78,21 @@ export function extensionLog(workbench: Workbench): string {
   return found.map((file) => readFileSync(file, 'utf8')).join('\n');
 }
 
-/** Waits for a line of the extension's log matching `pattern` (the `nth` match, 0-based) and returns its groups. */
-export async function waitForLogLine(workbench: Workbench, pattern: RegExp, nth = 0, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+/**
+ * Waits for a line of the extension's log matching `pattern` (the `nth` match, 0-based, among those `accept`
+ * lets through) and returns its groups.
+ */
+export async function waitForLogLine(
+  workbench: Workbench,
+  pattern: RegExp,
+  nth = 0,
+  timeoutMs = 60_000,
+  accept: (match: RegExpMatchArray) => boolean = () => true,
+): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   while (Date.now() < deadline) {
-    const matches = [...extensionLog(workbench).matchAll(global)];
+    const matches = [...extensionLog(workbench).matchAll(global)].filter(accept);
     if (matches.length > nth) return matches[nth]!;
     await workbench.page.waitForTimeout(250);
   }

@@ -47,9 +47,9 @@ describe(`Performance with a ${PAPERS.toLocaleString('en')}-paper library (print
   it('reports expanding the largest category', async () => {
     const first = workbench.page.locator('.sidebar [role="treeitem"][aria-level="1"]').first();
     await first.click();
-    const line = await waitForLogLine(workbench, treeLine('method'), 1);
+    // The render that served the category's papers (other bursts only re-serve the eight categories).
+    const line = await waitForLogLine(workbench, treeLine('method'), 0, 60_000, (match) => Number(match[1]) > 100);
     console.log(`      performance: expanding the largest category, ${line[1]} items: ${line[2]} ms of extension time`);
-    assert.ok(Number(line[1]) > 100);
   });
 
   it('reports the flat list of all papers', async () => {
