@@ -94,7 +94,9 @@ function showTooltip(target: HTMLElement): void {
   tooltip.textContent = text;
   tooltip.hidden = false;
   target.setAttribute('aria-describedby', 'tooltip');
-  const box = target.getBoundingClientRect();
+  // Under the last line of a highlight that wraps, not under the box around all its lines.
+  const rects = target.getClientRects();
+  const box = rects.length > 0 ? rects[rects.length - 1]! : target.getBoundingClientRect();
   const top = box.bottom + window.scrollY + 6;
   const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - tooltip.offsetWidth - 8));
   tooltip.style.top = `${top}px`;

@@ -294,10 +294,23 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       if ((await kind.getAttribute('aria-expanded')) !== 'true') await kind.click();
       const rows = page.locator('.sidebar [role="treeitem"][aria-level="3"]');
       await rows.first().waitFor();
-      const labels = (await rows.locator('.label-name').allTextContents()).slice(0, 3);
-      assert.deepEqual(labels, speedups.slice(0, 3).map((ref) => ref.claim.text.replace(/\s+/g, ' ').slice(0, 80)));
-      const description = await rows.first().locator('.label-description').textContent();
-      assert.match(description ?? '', new RegExp(`^×${Math.round(speedups[0]!.factor!)} · `));
+      const shown = await Promise.all(
+        [0, 1, 2].map(async (index) => ({
+          label: ((await rows.nth(index).locator('.label-name').textContent()) ?? '').trim(),
+          description: ((await rows.nth(index).locator('.label-description').textContent()) ?? '').trim(),
+        })),
+      );
+      const clip = (text: string, max: number): string => {
+        const clean = text.replace(/\s+/g, ' ').trim();
+        return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+      };
+      const factor = (value: number): string => `×${value >= 10 ? Math.round(value) : Number(value.toPrecision(2))}`;
+      assert.deepEqual(
+        shown,
+        speedups.slice(0, 3).map((ref) => ({ label: `${factor(ref.factor!)} · ${shortTitle(ref.title)}`, description: clip(ref.claim.text, 80) })),
+      );
+      const factors = speedups.map((ref) => ref.factor ?? 0);
+      assert.deepEqual(factors, [...factors].sort((a, b) => b - a), 'largest first');
 
       const lra = claimIndex.benchmarks.find((group) => group.name === 'Long Range Arena');
       assert.ok(lra && lra.papers.length > 1);

@@ -56,7 +56,8 @@ const MAX_FACTOR = 1e6;
 /**
  * How many times faster (speedup) or smaller (reduction) a claim says, from its values and unit, or undefined when
  * it states no usable number. "10-20x" counts as 20 (the largest stated), "3x" as 3, "40% faster" as 1.4,
- * "reduces memory by 75%" as 4 (1 / (1 - 0.75)), so percentages and multiples sort on one scale.
+ * "reduces memory by 75%" as 4 (1 / (1 - 0.75)), so percentages and multiples sort on one scale; two plain numbers
+ * ("from 533 to 2364 FPS") give their ratio.
  */
 export function claimFactor(claim: Claim): number | undefined {
   if (claim.kind !== 'speedup' && claim.kind !== 'reduction') return undefined;
@@ -68,7 +69,9 @@ export function claimFactor(claim: Claim): number | undefined {
     if (claim.kind === 'speedup') return 1 + largest / 100;
     return largest >= 100 ? MAX_FACTOR : 1 / (1 - largest / 100);
   }
-  if (unit === 'x' || unit === '×' || unit === 'times' || unit === undefined) return Math.min(largest, MAX_FACTOR);
+  if (unit === 'x' || unit === '×' || unit === 'times') return Math.min(largest, MAX_FACTOR);
+  // No unit: "boosts FPS from 533 to 2364" states two measurements, and the factor is their ratio.
+  if (unit === undefined && finite.length === 2) return Math.min(largest / Math.min(...finite), MAX_FACTOR);
   return undefined;
 }
 

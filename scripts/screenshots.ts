@@ -1,0 +1,70 @@
+// `npm run screenshots`: the Papers tree, the Claims view and the paper view in the light and the dark default
+// themes, drawn by the real workbench (code-server + Chromium), saved to docs/screenshots/ for the README.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot, sampleWorkspace } from './vscode/codeServer';
+import { Workbench } from '../test/ui/workbench';
+import { hoverText, paperFrame, paperViewSettings } from '../test/ui/paperViewPage';
+
+const outDir = path.join(repoRoot, 'docs', 'screenshots');
+const themes = [
+  { name: 'light', theme: 'Default Light Modern' },
+  { name: 'dark', theme: 'Default Dark Modern' },
+] as const;
+
+async function shoot(name: string, theme: string): Promise<void> {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'paper-notes-shots-'));
+  cpSync(sampleWorkspace, workspace, { recursive: true });
+  const workbench = await Workbench.open({ folder: workspace, settings: { ...paperViewSettings, 'workbench.colorTheme': theme } });
+  const { page } = workbench;
+  const save = async (file: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> => {
+    await page.screenshot({ path: path.join(outDir, `${file}-${name}.png`), ...(clip ? { clip } : {}) });
+    console.log(`screenshots: ${file}-${name}.png`);
+  };
+  try {
+    await workbench.openViewContainer('Paper Notes');
+    const category = workbench.treeItem(/^State space models/);
+    await category.waitFor();
+    await category.click();
+    const mamba = workbench.treeItem(/^Mamba: Linear-Time/);
+    await mamba.waitFor();
+    const sidebar = (await page.locator('.part.sidebar').boundingBox())!;
+
+    // The paper view, with one highlight's tooltip open.
+    await mamba.click();
+    const frame = await paperFrame(page, 'Mamba: Linear-Time');
+    await page.mouse.move(1, 1);
+    await frame.locator('mark.claim.kind-speedup').first().hover();
+    await frame.locator('#tooltip').waitFor({ state: 'visible' });
+    const editor = (await page.locator('.part.editor').boundingBox())!;
+    await save('paper-view', { x: editor.x, y: editor.y, width: editor.width, height: editor.height });
+
+    // The tree with a paper's tooltip (authors, venue, categories, top claims), over the paper view.
+    await hoverText(workbench, mamba, /Top claims/);
+    await page.waitForTimeout(300);
+    await save('papers-tree', { x: 0, y: 0, width: 820, height: sidebar.y + sidebar.height * 0.8 });
+
+    // The Claims view on its own: fold the Papers pane so the claims fill the side bar.
+    await page.locator('.sidebar .pane-header', { hasText: 'Papers' }).first().click();
+    await workbench.treeItem(/^Long Range Arena/).waitFor();
+    await page.mouse.move(900, 600);
+    await page.waitForTimeout(400);
+    await save('claims-view', { x: 0, y: 0, width: sidebar.x + sidebar.width, height: sidebar.y + sidebar.height });
+  } finally {
+    await workbench.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  for (const { name, theme } of themes) await shoot(name, theme);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);
