@@ -77,7 +77,12 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
       this.index = built;
     }
     const index = this.index;
-    if (!node) return index.benchmarks.length > 0 ? [{ type: 'kinds' }, { type: 'benchmarks' }] : [{ type: 'kinds' }];
+    if (!node) {
+      const anyClaim = [...index.byKind.values()].some((claims) => claims.length > 0);
+      // An empty tree lets the welcome content explain why there is nothing to list.
+      if (!anyClaim) return [];
+      return index.benchmarks.length > 0 ? [{ type: 'kinds' }, { type: 'benchmarks' }] : [{ type: 'kinds' }];
+    }
     switch (node.type) {
       case 'kinds':
         return [...index.byKind.entries()].filter(([, claims]) => claims.length > 0).map(([kind, claims]) => ({ type: 'kind', kind, claims }));

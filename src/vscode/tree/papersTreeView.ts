@@ -36,6 +36,7 @@ export function savedGrouping(state: vscode.Memento): PaperGrouping {
 export class PapersTreeView implements vscode.Disposable {
   readonly view: vscode.TreeView<PaperTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  private failure: string | undefined;
 
   constructor(
     private readonly tree: PaperTreeProvider,
@@ -47,6 +48,7 @@ export class PapersTreeView implements vscode.Disposable {
     for (const { id, grouping } of GROUPING_COMMANDS) {
       this.disposables.push(vscode.commands.registerCommand(id, () => this.group(grouping)));
     }
+    this.disposables.push(vscode.commands.registerCommand('paperNotes.showLibraryProblem', () => this.showProblem()));
     this.showState({ state: 'loading' });
   }
 
@@ -57,17 +59,32 @@ export class PapersTreeView implements vscode.Disposable {
     await this.state.update(GROUPING_STATE_KEY, grouping);
   }
 
-  /** Shows what the latest load produced; a failure's reason goes into the view's message above the welcome text. */
+  /**
+   * Shows what the latest load produced. Welcome content cannot hold a dynamic reason, so a failure is announced
+   * once with its reason, and the welcome content's "Show the Reason" repeats it.
+   */
   showLibrary(library: Library, failure?: string): LibraryStatus {
     const status: LibraryStatus =
       failure !== undefined && library.size === 0 ? { state: 'failed', reason: failure } : libraryStatus(library.size, library.diagnostics);
     this.showState(status);
+    if (status.state === 'failed') void this.showProblem();
     return status;
+  }
+
+  /** The reason the library failed to load, with the way to the full output. */
+  async showProblem(): Promise<void> {
+    if (this.failure === undefined) {
+      void vscode.window.showInformationMessage('The library loaded without a fatal problem.');
+      return;
+    }
+    const choice = await vscode.window.showErrorMessage(`Paper Notes could not load the library: ${this.failure}`, 'Show Output');
+    if (choice === 'Show Output') await vscode.commands.executeCommand('paperNotes.showOutput');
   }
 
   private showState(status: LibraryStatus): void {
     void vscode.commands.executeCommand('setContext', LIBRARY_STATE_CONTEXT_KEY, status.state);
-    this.view.message = status.state === 'failed' ? `The library could not be loaded: ${status.reason}` : undefined;
+    this.failure = status.state === 'failed' ? status.reason : undefined;
+    this.view.description = status.state === 'failed' ? 'failed to load' : GROUPING_DESCRIPTIONS[this.tree.grouping];
   }
 
   dispose(): void {
