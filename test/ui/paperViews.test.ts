@@ -243,6 +243,16 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       assert.deepEqual(row, { claim: (anchors[1] ?? '').split(' ')[0], tag: 'TR' });
     });
 
+    it('asks the host to open arXiv, which opens only the http(s) link it checked', async () => {
+      await frame.locator('button[data-action="openLink"]').click();
+      // VS Code confirms every external link it is asked to open; the dialog names the URL the host passed on.
+      const dialog = workbench.page.locator('.monaco-dialog-box');
+      const text = await workbench.waitForText(dialog, /arxiv\.org/);
+      assert.match(text, new RegExp(escapeRegExp(`https://arxiv.org/abs/${mamba().arxivId}`)));
+      await workbench.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
+
     it('inserts the citation and a quoted claim into the last active Markdown editor', async () => {
       const { page } = workbench;
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
