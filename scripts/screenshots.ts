@@ -1,5 +1,6 @@
 // `npm run screenshots`: the Papers tree, the Claims view and the paper view in the light and the dark default
 // themes, drawn by the real workbench (code-server + Chromium), saved to docs/screenshots/ for the README.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +20,11 @@ async function shoot(name: string, theme: string): Promise<void> {
   const workbench = await Workbench.open({ folder: workspace, settings: { ...paperViewSettings, 'workbench.colorTheme': theme } });
   const { page } = workbench;
   const save = async (file: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> => {
-    await page.screenshot({ path: path.join(outDir, `${file}-${name}.png`), ...(clip ? { clip } : {}) });
-    console.log(`screenshots: ${file}-${name}.png`);
+    const target = path.join(outDir, `${file}-${name}.png`);
+    await page.screenshot({ path: target, ...(clip ? { clip } : {}) });
+    // The pictures are committed: shrink them with pngquant (Debian package) when it is installed.
+    const quantized = spawnSync('pngquant', ['--quality=75-95', '--speed', '1', '--force', '--output', target, target]);
+    console.log(`screenshots: ${file}-${name}.png${quantized.status === 0 ? ' (pngquant)' : ''}`);
   };
   try {
     await workbench.openViewContainer('Paper Notes');
