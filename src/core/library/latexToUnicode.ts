@@ -47,8 +47,12 @@ const subscripts: Readonly<Record<string, string>> = {
 
 /** Anything that needs more than whitespace normalisation. */
 const NEEDS_DECODING = /[\\{}$~`]|--|''/;
-/** ASCII whitespace only: a tie (~) becomes a non-breaking space that must survive. */
-const WHITESPACE_RUN = /[ \t\n\r\f\v]+/g;
+/** Whitespace to normalise: runs of two or more, or any but a plain space. ASCII only: a tie (~) becomes a non-breaking space that must survive. */
+const WHITESPACE_RUN = /[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]/g;
+const WHITESPACE_TO_NORMALISE = /[ \t\n\r\f\v]{2}|[\t\n\r\f\v]/;
+/** Characters that end a run of ordinary text. */
+const TEXT_SPECIALS = /[{}\\$~]/g;
+const MATH_SPECIALS = /[{}\\$~^_]/g;
 
 /**
  * Converts a BibTeX field value to plain Unicode: accents (`{\"o}`, `\'{e}`), symbols (`{\ss}`, `\&`), ligatures
@@ -57,10 +61,12 @@ const WHITESPACE_RUN = /[ \t\n\r\f\v]+/g;
  * Whitespace runs become one space; the result is trimmed. Never throws.
  */
 export function latexToUnicode(value: string): string {
-  if (!NEEDS_DECODING.test(value)) {
-    return value.replace(WHITESPACE_RUN, ' ').trim();
+  // Normalise whitespace on the raw (flat) value: cheaper than on the decoder's concatenated output.
+  const spaced = WHITESPACE_TO_NORMALISE.test(value) ? value.replace(WHITESPACE_RUN, ' ') : value;
+  if (!NEEDS_DECODING.test(spaced)) {
+    return spaced.trim();
   }
-  return new LatexDecoder(value).decodeAll().replace(WHITESPACE_RUN, ' ').trim();
+  return new LatexDecoder(spaced).decodeAll().trim();
 }
 
 function isLetter(code: number): boolean {
@@ -71,12 +77,15 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12;
 }
 
+const LIGATURE_TEST = /--|''|``/;
+const LIGATURES = /---?|''|``/g;
+
 /** Plain-text ligatures TeX applies inside a run of ordinary characters. */
 function applyLigatures(run: string): string {
-  if (run.indexOf('-') < 0 && run.indexOf('`') < 0 && run.indexOf("'") < 0) {
+  if (!LIGATURE_TEST.test(run)) {
     return run;
   }
-  return run.replace(/---?|''|``/g, (ligature) => (ligature === '---' ? '—' : ligature === '--' ? '–' : ligature === '``' ? '“' : '”'));
+  return run.replace(LIGATURES, (ligature) => (ligature === '---' ? '—' : ligature === '--' ? '–' : ligature === '``' ? '“' : '”'));
 }
 
 /** A recursive-descent decoder over one value; `pos` only moves forward, so it always terminates. */
@@ -116,28 +125,18 @@ class LatexDecoder {
       this.pos++;
       return '\u00a0';
     }
-    if (isSpace(code)) {
-      while (this.pos < text.length && isSpace(text.charCodeAt(this.pos))) {
-        this.pos++;
-      }
-      return ' ';
-    }
     if (math && (code === 94 /* ^ */ || code === 95 /* _ */)) {
       this.pos++;
       return this.script(code === 94);
     }
-    const start = this.pos;
-    while (this.pos < text.length) {
-      const next = text.charCodeAt(this.pos);
-      if (next === 123 || next === 125 || next === 92 || next === 36 || next === 126 || isSpace(next)) {
-        break;
-      }
-      if (math && (next === 94 || next === 95)) {
-        break;
-      }
-      this.pos++;
-    }
-    return applyLigatures(text.slice(start, this.pos));
+    // A run of ordinary text, spaces included (whitespace is normalised once at the end): one native search.
+    const special = math ? MATH_SPECIALS : TEXT_SPECIALS;
+    special.lastIndex = this.pos;
+    const next = special.exec(text);
+    const end = next === null ? text.length : next.index;
+    const run = text.slice(this.pos, end);
+    this.pos = end;
+    return applyLigatures(run);
   }
 
   /** `{...}`: protective braces vanish, their content is decoded. */

@@ -1,0 +1,15 @@
+import { syntheticBib } from './bench/syntheticBib';
+import { readBibtex, parseBibtex } from './src/core/library/bibtexReader';
+import { latexToUnicode } from './src/core/library/latexToUnicode';
+const n = Number(process.argv[2]);
+const t = syntheticBib(n);
+let s = performance.now();
+const p = parseBibtex(t, 'x.bib');
+console.log('parse', (performance.now() - s).toFixed(0));
+s = performance.now();
+let k = 0;
+for (const e of p.entries) k += latexToUnicode(e.fields.get('abstract')!).length;
+console.log('abstract decode', (performance.now() - s).toFixed(0));
+s = performance.now();
+readBibtex(t, 'x.bib');
+console.log('full', (performance.now() - s).toFixed(0));

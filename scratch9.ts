@@ -1,0 +1,21 @@
+import { syntheticBib } from './bench/syntheticBib';
+import { parseBibtex } from './src/core/library/bibtexReader';
+import { latexToUnicode } from './src/core/library/latexToUnicode';
+const n = Number(process.argv[2]);
+const t = syntheticBib(n);
+const entries = parseBibtex(t, 'x.bib').entries;
+(globalThis as any).gc?.();
+let s = performance.now();
+const keep: string[] = [];
+for (const e of entries) keep.push(latexToUnicode(e.fields.get('abstract')!));
+console.log('retained', (performance.now() - s).toFixed(0));
+keep.length = 0; (globalThis as any).gc?.();
+s = performance.now();
+const chunks: string[] = []; let batch: string[] = [];
+for (const e of entries) { batch.push(latexToUnicode(e.fields.get('abstract')!)); if (batch.length === 500) { chunks.push(batch.join('')); batch = []; } }
+console.log('chunked', (performance.now() - s).toFixed(0));
+(globalThis as any).gc?.();
+s = performance.now();
+let k = 0;
+for (const e of entries) k += latexToUnicode(e.fields.get('abstract')!).length;
+console.log('discarded', (performance.now() - s).toFixed(0));
