@@ -20,15 +20,24 @@ const common = {
   legalComments: 'none',
 };
 
+/** Entries run as programs (the package `bin`): built on their own with a shebang. */
+const executables = new Set(['cli']);
+
+const nodeOptions = {
+  ...common,
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+};
+
 const contexts = [
+  await esbuild.context({ ...nodeOptions, entryPoints: nodeEntries.filter((entry) => !executables.has(entry.out)) }),
   await esbuild.context({
-    ...common,
-    entryPoints: nodeEntries,
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
+    ...nodeOptions,
+    entryPoints: nodeEntries.filter((entry) => executables.has(entry.out)),
+    banner: { js: '#!/usr/bin/env node' },
   }),
 ];
 

@@ -1,0 +1,13 @@
+import type { CliCommand } from '../cliCommand';
+import { bibCommand } from './bib';
+import { listCommand } from './list';
+import { showCommand } from './show';
+import { uncategorisedCommand } from './uncategorised';
+
+/** Every CLI command; a new command is one file and one line here. */
+export const COMMANDS: readonly CliCommand[] = [
+  listCommand,
+  showCommand,
+  bibCommand,
+  uncategorisedCommand,
+];

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import type { Paper } from '../../core/library/paper';
+import { CliError, type CliCommand } from '../cliCommand';
+
+/** A paper as text: metadata, categories with their evidence, then the abstract. */
+export function describePaper(paper: Paper): string {
+  const lines = [paper.title, ''];
+  const field = (name: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') lines.push(`${`${name}:`.padEnd(12)}${value}`);
+  };
+  field('Key', paper.key);
+  field('Authors', paper.authors.join(', '));
+  field('Year', paper.year);
+  field('Venue', paper.venue);
+  field('arXiv', paper.arxivId);
+  field('DOI', paper.doi);
+  field('URL', paper.url);
+  field('Code', paper.codeUrls.join(' '));
+  field('Source', `${paper.source.file}:${paper.source.line}`);
+  lines.push('', 'Categories:');
+  for (const category of paper.categories) {
+    const evidence = category.evidence.map((e) => (e.field === 'pin' ? `pinned in ${e.term}` : `"${e.term}" ${e.field} x${e.count}`));
+    lines.push(`  ${category.facet.padEnd(7)} ${category.id} (score ${category.score})${evidence.length ? `: ${evidence.join(', ')}` : ''}`);
+  }
+  lines.push('', paper.abstract || '(no abstract)', '');
+  return lines.join('\n');
+}
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  usage: 'show KEY [--json]',
+  summary: 'show one paper with its categories and why',
+  run({ library, io }, args) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    if (positionals.length !== 1) throw new CliError('show needs exactly one KEY');
+    const paper = library.get(positionals[0]) ?? library.byArxivId(positionals[0]);
+    if (paper === undefined) throw new CliError(`unknown key ${positionals[0]}`);
+    io.stdout(values.json ? `${JSON.stringify(paper, null, 2)}\n` : describePaper(paper));
+    return 0;
+  },
+};

@@ -1,0 +1,82 @@
+import { normalizeTitle } from './normalize';
+import type { LibraryDiagnostic, PaperRecord } from './paper';
+
+export interface MergeResult {
+  readonly records: PaperRecord[];
+  readonly diagnostics: LibraryDiagnostic[];
+}
+
+interface Draft {
+  key?: string;
+  title: string;
+  abstract: string;
+  authors: readonly string[];
+  year?: number;
+  arxivId?: string;
+  doi?: string;
+  venue?: string;
+  url?: string;
+  codeUrls: string[];
+  source: PaperRecord['source'];
+}
+
+/**
+ * Merges records that name the same paper: the same arXiv id, the same DOI, or the same normalised title
+ * (unless both carry different arXiv ids). Records are taken in order; the first record's source and title stay,
+ * every other field takes the first value any record has, code links are united, and a record's own key wins.
+ * Linear in the number of records.
+ */
+export function mergeRecords(records: readonly PaperRecord[]): MergeResult {
+  const drafts: Draft[] = [];
+  const diagnostics: LibraryDiagnostic[] = [];
+  const byArxivId = new Map<string, Draft>();
+  const byDoi = new Map<string, Draft>();
+  const byTitle = new Map<string, Draft>();
+
+  for (const record of records) {
+    const title = normalizeTitle(record.title);
+    let target = (record.arxivId && byArxivId.get(record.arxivId)) || (record.doi && byDoi.get(record.doi)) || undefined;
+    if (target === undefined) {
+      const sameTitle = byTitle.get(title);
+      if (sameTitle && sameTitle.arxivId && record.arxivId && sameTitle.arxivId !== record.arxivId) {
+        diagnostics.push({
+          ...record.source, severity: 'warning',
+          message: `"${record.title}" has the title of the paper at ${sameTitle.source.file}:${sameTitle.source.line} `
+            + `but arXiv id ${record.arxivId}, not ${sameTitle.arxivId}; kept both`,
+        });
+      } else {
+        target = sameTitle;
+      }
+    }
+    if (target === undefined) {
+      target = { ...record, codeUrls: [...record.codeUrls] };
+      drafts.push(target);
+    } else {
+      absorb(target, record, diagnostics);
+    }
+    if (target.arxivId && !byArxivId.has(target.arxivId)) byArxivId.set(target.arxivId, target);
+    if (target.doi && !byDoi.has(target.doi)) byDoi.set(target.doi, target);
+    if (title !== '' && !byTitle.has(title)) byTitle.set(title, target);
+  }
+  return { records: drafts, diagnostics };
+}
+
+function absorb(target: Draft, record: PaperRecord, diagnostics: LibraryDiagnostic[]): void {
+  if (record.key !== undefined) {
+    if (target.key === undefined) target.key = record.key;
+    else if (target.key !== record.key) {
+      diagnostics.push({
+        ...record.source, severity: 'warning',
+        message: `"${record.title}" is also cited as ${record.key}; kept the key ${target.key}`,
+      });
+    }
+  }
+  if (target.abstract === '' && record.abstract !== '') target.abstract = record.abstract;
+  if (target.authors.length === 0 && record.authors.length > 0) target.authors = record.authors;
+  target.year ??= record.year;
+  target.arxivId ??= record.arxivId;
+  target.doi ??= record.doi;
+  target.venue ??= record.venue;
+  target.url ??= record.url;
+  for (const url of record.codeUrls) if (!target.codeUrls.includes(url)) target.codeUrls.push(url);
+}

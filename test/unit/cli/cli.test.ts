@@ -1,0 +1,127 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { isValidCitationKey } from '../../../src/core/library/citationKeys';
+import { runCli } from '../../../src/cli/runCli';
+
+const corpusDir = path.resolve('corpus');
+
+async function run(argv: string[], cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } }, corpusDir, cwd });
+  return { code, stdout, stderr };
+}
+
+interface ListedPaper {
+  key: string; title: string; authors: string[]; year: number; arxivId: string; venue: string | null; categories: string[]; source: string;
+}
+
+describe('CLI commands', () => {
+  it('lists 53 papers as JSON, each with authors, year, arXiv id, a unique valid key and a category', async () => {
+    const { code, stdout, stderr } = await run(['list', '--json']);
+    assert.equal(code, 0);
+    assert.equal(stderr, '');
+    const papers = JSON.parse(stdout) as ListedPaper[];
+    assert.equal(papers.length, 53);
+    assert.equal(new Set(papers.map((p) => p.key)).size, 53);
+    for (const paper of papers) {
+      assert.ok(paper.authors.length > 0 && paper.year > 2000 && /^\d{4}\.\d{4,5}$/.test(paper.arxivId), paper.key);
+      assert.ok(isValidCitationKey(paper.key), paper.key);
+      assert.ok(paper.categories.some((c) => c !== 'survey' && c !== 'method'), paper.key);
+      assert.match(paper.source, /^000_3372b0a668492b2d\.txt:\d+$/);
+    }
+  });
+
+  it('lists only the papers of a category', async () => {
+    const papers = JSON.parse((await run(['list', '--category', 'time-series', '--json'])).stdout) as ListedPaper[];
+    assert.ok(papers.length > 0);
+    for (const paper of papers) assert.ok(paper.categories.includes('time-series'), paper.key);
+  });
+
+  it('shows a paper with its categories and the terms that put it there', async () => {
+    const { code, stdout } = await run(['show', 'gu2023mamba']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^Mamba: Linear-Time Sequence Modeling with Selective State Spaces\n/);
+    assert.match(stdout, /Authors: +Albert Gu, Tri Dao/);
+    assert.match(stdout, /state-space-models \(score \d+\): .*"mamba"/);
+  });
+
+  it('prints BibTeX for the given keys that parses back under those keys', async () => {
+    const { code, stdout } = await run(['bib', 'gu2023mamba', 'gu2021efficiently']);
+    assert.equal(code, 0);
+    assert.deepEqual((new Cite(stdout).data as Array<{ id: string }>).map((e) => e.id), ['gu2023mamba', 'gu2021efficiently']);
+  });
+
+  it('prints CSL-JSON for every paper when no key is given', async () => {
+    const items = JSON.parse((await run(['bib', '--format', 'csl-json'])).stdout) as Array<{ id: string }>;
+    assert.equal(items.length, 53);
+  });
+
+  it('reports that no paper is uncategorised', async () => {
+    const { code, stdout } = await run(['uncategorised']);
+    assert.equal(code, 0);
+    assert.match(stdout, /all 53 papers/);
+  });
+
+  const errors: Array<{ name: string; argv: string[]; message: RegExp }> = [
+    { name: 'an unknown key in show', argv: ['show', 'nobody1999'], message: /unknown key nobody1999/ },
+    { name: 'an unknown key in bib', argv: ['bib', 'gu2023mamba', 'nobody1999'], message: /unknown key nobody1999/ },
+    { name: 'an unreadable corpus file', argv: ['--corpus', 'missing.txt', 'list'], message: /cannot read missing\.txt: no such file/ },
+    { name: 'an unknown category', argv: ['list', '--category', 'poetry'], message: /unknown category poetry/ },
+    { name: 'an unknown format', argv: ['bib', '--format', 'ris'], message: /unknown format ris/ },
+    { name: 'an unknown command', argv: ['frobnicate'], message: /unknown command frobnicate/ },
+    { name: 'an unknown option', argv: ['list', '--colour'], message: /--colour/ },
+  ];
+  for (const { name, argv, message } of errors) {
+    it(`exits with code 2 and one line on stderr for ${name}`, async () => {
+      const { code, stdout, stderr } = await run(argv);
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, message);
+      assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+    });
+  }
+
+  it('reads other Daily Papers files instead of the embedded corpus and reports their diagnostics as file:line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Daily Papers\n\nSpeech Mamba\n\nWe apply a selective state space model to speech recognition and beat Conformers on LibriSpeech.\n\nLonely Title\n');
+    writeFileSync(path.join(dir, 'b.txt'), '');
+    const { code, stdout, stderr } = await run(['--corpus', 'a.txt', '--corpus', 'b.txt', 'list', '--json'], dir);
+    assert.equal(code, 0);
+    assert.deepEqual((JSON.parse(stdout) as ListedPaper[]).map((p) => p.key), ['speechmamba', 'lonelytitle']);
+    assert.deepEqual(stderr.trimEnd().split('\n'), ['a.txt:7: warning: paper "Lonely Title" has no abstract', 'b.txt:1: warning: no papers found']);
+  });
+
+  it('applies the workspace pins file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-'));
+    mkdirSync(path.join(dir, '.papernotes'));
+    writeFileSync(path.join(dir, '.papernotes', 'categories.json'), '{ "gu2023mamba": ["graphs"] }');
+    const papers = JSON.parse((await run(['list', '--category', 'graphs', '--json'], dir)).stdout) as ListedPaper[];
+    assert.ok(papers.some((p) => p.key === 'gu2023mamba'));
+  });
+});
+
+describe('built CLI', function () {
+  this.timeout(60_000);
+  before(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  });
+
+  it('runs as dist/cli.js and prints the list', () => {
+    const result = spawnSync(process.execPath, ['dist/cli.js', 'list'], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trimEnd().split('\n').length, 53);
+    assert.match(result.stdout, /^gu2023mamba +2023 +Mamba: Linear-Time/m);
+  });
+
+  it('exits with code 2 for an unknown key', () => {
+    const result = spawnSync(process.execPath, ['dist/cli.js', 'show', 'nobody1999'], { encoding: 'utf8' });
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'paper-notes: unknown key nobody1999\n');
+  });
+});
