@@ -4,6 +4,7 @@
 import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { bibtexNames } from './bibtexNames';
 import { latexToUnicode } from './latexToUnicode';
+import { LineCounter } from './lineCounter';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 
 /** One entry as written: type and key, and each field's raw value after @string macros and `#` are resolved. */
@@ -42,28 +43,6 @@ class EntryError {
     readonly position: number,
     readonly message: string,
   ) {}
-}
-
-/** Maps offsets to 1-based lines, counting newlines incrementally since offsets mostly grow. */
-class LineCounter {
-  private offset = 0;
-  private line = 1;
-
-  constructor(private readonly text: string) {}
-
-  lineAt(position: number): number {
-    if (position < this.offset) {
-      this.offset = 0;
-      this.line = 1;
-    }
-    let next = this.text.indexOf('\n', this.offset);
-    while (next !== -1 && next < position) {
-      this.line++;
-      next = this.text.indexOf('\n', next + 1);
-    }
-    this.offset = position;
-    return this.line;
-  }
 }
 
 const enum Char {

@@ -1,7 +1,9 @@
 import type { CategoryId } from '../categories/category';
 import { applyPin, type CategoryPins } from '../categories/categoryPins';
 import { createClassifier, type Classifier } from '../categories/classifier';
+import { readBibtex } from './bibtexReader';
 import { assignCitationKeys } from './citationKeys';
+import { readCslJson } from './cslJsonReader';
 import { readDailyPapers } from './dailyPapersReader';
 import { mergeRecords } from './mergeRecords';
 import { normalizeArxivId, normalizeTitle, terms } from './normalize';
@@ -22,6 +24,8 @@ export interface LibraryInput {
 export const LIBRARY_READERS: Readonly<Partial<Record<LibraryFormat, LibraryReader>>> = {
   'daily-papers': readDailyPapers,
   'paper-metadata': readSeedMetadata,
+  bibtex: readBibtex,
+  'csl-json': readCslJson,
 };
 
 export interface BuildLibraryOptions {
