@@ -84,11 +84,24 @@ class BibtexScanner {
     this.lines = new LineCounter(text);
   }
 
-  scan(): void {
+  /** True once the whole text is scanned. */
+  get done(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  /** Fraction of the text scanned so far. */
+  get progress(): number {
+    return this.text.length === 0 ? 1 : Math.min(1, this.pos / this.text.length);
+  }
+
+  /** Scans up to `maxEntries` more `@` items (all of them by default); call again to go on. */
+  scan(maxEntries = Number.POSITIVE_INFINITY): void {
     const text = this.text;
-    while (this.pos < text.length) {
+    let scanned = 0;
+    while (this.pos < text.length && scanned++ < maxEntries) {
       const at = text.indexOf('@', this.pos);
       if (at < 0) {
+        this.pos = text.length;
         break;
       }
       if (this.inCommentLine(at)) {
@@ -586,7 +599,30 @@ export function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, str
  * (`@proceedings`, `@book`, ...) and entries without a title are not papers and yield no record.
  */
 export const readBibtex: LibraryReader = (text: string, file: string): ReadResult => {
-  const { entries, diagnostics } = parseBibtex(text, file);
+  const steps = bibtexSteps(text, file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) {
+      return step.value;
+    }
+  }
+};
+
+/** Entries handled between two checks of the clock when reading in slices. */
+const ENTRIES_PER_STEP = 256;
+
+/**
+ * Reading as a generator: it yields its progress (0..1) every few hundred entries, so the same code serves the
+ * one-shot reader and the sliced one that gives the event loop back between slices.
+ */
+function* bibtexSteps(text: string, file: string): Generator<number, ReadResult> {
+  const scanner = new BibtexScanner(text, file);
+  while (!scanner.done) {
+    scanner.scan(ENTRIES_PER_STEP);
+    // Scanning is about half the work; decoding the fields is the other half.
+    yield scanner.progress / 2;
+  }
+  const { entries, diagnostics } = scanner;
   const byKey = new Map<string, BibtexEntry>();
   const crossrefTargets = new Set<string>();
   for (const entry of entries) {
@@ -602,7 +638,11 @@ export const readBibtex: LibraryReader = (text: string, file: string): ReadResul
   }
   const records: PaperRecord[] = [];
   const batch: Mutable<PaperRecord>[] = [];
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) {
+      yield 0.5 + index / entries.length / 2;
+    }
     if (crossrefTargets.has(entry.key) && CONTAINER_TYPES.has(entry.type)) {
       continue;
     }
@@ -623,7 +663,41 @@ export const readBibtex: LibraryReader = (text: string, file: string): ReadResul
   }
   packAbstracts(batch);
   return { records, diagnostics };
-};
+}
+
+export interface SlicedReadOptions {
+  /** Longest stretch of work between two pauses, in milliseconds. */
+  readonly sliceMs?: number;
+  /** Called after each slice with the fraction done (0..1). */
+  readonly onProgress?: (fraction: number) => void;
+  /** How to give the event loop back; a zero-delay timeout by default. */
+  readonly pause?: () => Promise<void>;
+}
+
+const pauseWithTimeout = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The same result as `readBibtex`, computed in slices of about `sliceMs` with a pause between them, so a 100k-entry
+ * file never blocks the caller's event loop (the extension host) for long.
+ */
+export async function readBibtexInSlices(text: string, file: string, options: SlicedReadOptions = {}): Promise<ReadResult> {
+  const sliceMs = options.sliceMs ?? 40;
+  const pause = options.pause ?? pauseWithTimeout;
+  const steps = bibtexSteps(text, file);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) {
+      options.onProgress?.(1);
+      return step.value;
+    }
+    if (performance.now() - sliceStart >= sliceMs) {
+      options.onProgress?.(step.value);
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
