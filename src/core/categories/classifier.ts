@@ -1,6 +1,7 @@
 import { terms as tokens } from '../library/normalize';
 import type { CategoryAssignment, CategoryEvidence, CategoryId, Facet } from './category';
 import taxonomyData from './taxonomy.json';
+import { WordTable } from './wordTable';
 
 /** The taxonomy as stored in `taxonomy.json`: terms with weights per category, and how each facet chooses. */
 export interface TaxonomyData {
@@ -40,7 +41,9 @@ interface TermTarget {
 
 /** One phrase of the lexicon: its folded tokens and every category it counts for. */
 interface LexiconEntry {
-  readonly tokens: readonly string[];
+  readonly id: number;
+  /** Word ids in the classifier's word table. */
+  readonly tokens: readonly number[];
   readonly targets: TermTarget[];
 }
 
@@ -58,7 +61,9 @@ export interface Classifier {
  * for plain RNNs. Linear in the length of the text, whatever the size of the taxonomy.
  */
 export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Classifier {
-  const byFirstToken = new Map<string, LexiconEntry[]>();
+  const table = new WordTable();
+  const entries: LexiconEntry[] = [];
+  const byFirstToken: LexiconEntry[][] = [];
   const byPhrase = new Map<string, LexiconEntry>();
   taxonomy.categories.forEach((category, index) => {
     for (const [term, weight] of Object.entries(category.terms)) {
@@ -67,35 +72,49 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
       const key = phrase.join(' ');
       let entry = byPhrase.get(key);
       if (entry === undefined) {
-        entry = { tokens: phrase, targets: [] };
+        entry = { id: entries.length, tokens: phrase.map((word) => table.add(word)), targets: [] };
+        entries.push(entry);
         byPhrase.set(key, entry);
-        const list = byFirstToken.get(phrase[0]) ?? [];
-        list.push(entry);
-        byFirstToken.set(phrase[0], list);
+        (byFirstToken[entry.tokens[0]] ??= []).push(entry);
       }
       entry.targets.push({ category: index, term, weight });
     }
   });
-  for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const list of byFirstToken) list?.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const labels = new Map(taxonomy.categories.map((c) => [c.id, c.label]));
 
-  /** Counts of each lexicon target in one field. */
-  function match(text: string): Map<TermTarget, number> {
-    const counts = new Map<TermTarget, number>();
-    const seq = tokens(text);
+  // Scratch space reused across calls: classification runs once per paper and must not allocate per word.
+  const counts = new Int32Array(entries.length);
+  const touched: number[] = [];
+  const seq: number[] = [];
+
+  /** Counts lexicon entries in one field into `counts`, listing each entry seen in `touched`. */
+  function match(text: string): void {
+    seq.length = 0;
+    table.scan(text, seq);
     let i = 0;
     while (i < seq.length) {
-      const candidates = byFirstToken.get(seq[i]);
-      const found = candidates?.find((entry) => entry.tokens.every((token, k) => seq[i + k] === token));
+      const candidates = seq[i] < 0 ? undefined : byFirstToken[seq[i]];
+      let found: LexiconEntry | undefined;
+      if (candidates !== undefined) {
+        for (const entry of candidates) {
+          let k = 1;
+          while (k < entry.tokens.length && seq[i + k] === entry.tokens[k]) k++;
+          if (k === entry.tokens.length) {
+            found = entry;
+            break;
+          }
+        }
+      }
       if (found === undefined) {
         i++;
         continue;
       }
-      for (const target of found.targets) counts.set(target, (counts.get(target) ?? 0) + 1);
+      if (counts[found.id] === 0) touched.push(found.id);
+      counts[found.id]++;
       i += found.tokens.length;
     }
-    return counts;
   }
 
   return {
@@ -109,10 +128,16 @@ export function createClassifier(taxonomy: TaxonomyData = DEFAULT_TAXONOMY): Cla
         ['abstract', paper.abstract, 1],
       ];
       for (const [field, text, boost] of fields) {
-        for (const [target, count] of match(text)) {
-          evidence[target.category].push({ term: target.term, field, count, weight: target.weight });
-          scores[target.category] += target.weight * boost * Math.min(count, taxonomy.maxCountPerTerm);
+        match(text);
+        for (const id of touched) {
+          const count = counts[id];
+          counts[id] = 0;
+          for (const target of entries[id].targets) {
+            evidence[target.category].push({ term: target.term, field, count, weight: target.weight });
+            scores[target.category] += target.weight * boost * Math.min(count, taxonomy.maxCountPerTerm);
+          }
         }
+        touched.length = 0;
       }
       const contribution = (e: CategoryEvidence) =>
         e.weight * Math.min(e.count, taxonomy.maxCountPerTerm) * (e.field === 'title' ? taxonomy.titleBoost : 1);

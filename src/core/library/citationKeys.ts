@@ -116,7 +116,10 @@ export function assignCitationKeys(sources: readonly KeySource[]): KeyAssignment
     else groups.set(base, [index]);
   }
   for (const [base, group] of groups) {
-    if (group.length > 1) group.sort((a, b) => compareIdentity(sources[a], sources[b]) || a - b);
+    if (group.length > 1) {
+      const identity = new Map(group.map((index) => [index, identityOf(sources[index])]));
+      group.sort((a, b) => compareIdentity(identity.get(a)!, identity.get(b)!) || a - b);
+    }
     let next = 0;
     group.forEach((index, position) => {
       let key = position === 0 && !taken.has(base) ? base : '';
@@ -130,8 +133,14 @@ export function assignCitationKeys(sources: readonly KeySource[]): KeyAssignment
   return { keys, replaced };
 }
 
-function compareIdentity(a: KeySource, b: KeySource): number {
-  return compareText(a.arxivId, b.arxivId) || compareText(a.doi, b.doi) || compareText(normalizeTitle(a.title), normalizeTitle(b.title));
+type Identity = readonly [string | undefined, string | undefined, string];
+
+function identityOf(source: KeySource): Identity {
+  return [source.arxivId, source.doi, normalizeTitle(source.title)];
+}
+
+function compareIdentity(a: Identity, b: Identity): number {
+  return compareText(a[0], b[0]) || compareText(a[1], b[1]) || compareText(a[2], b[2]);
 }
 
 /** Defined before undefined, then code-unit order (locale-free so keys never depend on the machine). */

@@ -52,3 +52,4 @@ export function foldPlural(word: string): string {
 export function terms(text: string): string[] {
   return words(text).map(foldPlural);
 }
+

@@ -1,0 +1,19 @@
+import type { BenchSuite } from './benchSuite';
+import { libraryBench } from './libraryBench';
+
+/** Every suite; a new one is one import and one line here. */
+const suites: readonly BenchSuite[] = [
+  libraryBench,
+];
+
+async function main(): Promise<void> {
+  for (const suite of suites) {
+    console.log(`\n## ${suite.name}\n`);
+    await suite.run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
