@@ -1,9 +1,11 @@
 import type { BenchSuite } from './benchSuite';
+import { bibtexBench } from './bibtexBench';
 import { libraryBench } from './libraryBench';
 
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  bibtexBench,
 ];
 
 async function main(): Promise<void> {

@@ -1,14 +1,20 @@
 import { latexToUnicode } from './latexToUnicode';
 
-/** Splits `text` at top-level (brace depth 0) matches of `separator`. */
+const AND = /\s+and\s+/gi;
+const COMMA = /,/g;
+
+/** Splits `text` at top-level (brace depth 0) matches of the global regex `separator`. */
 function splitTopLevel(text: string, separator: RegExp): string[] {
+  if (text.indexOf('{') < 0) {
+    return text.split(separator);
+  }
   const parts: string[] = [];
   let depth = 0;
   let partStart = 0;
-  const pattern = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : `${separator.flags}g`);
-  let match: RegExpExecArray | null;
   let scanned = 0;
-  while ((match = pattern.exec(text)) !== null) {
+  separator.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = separator.exec(text)) !== null) {
     for (; scanned < match.index; scanned++) {
       const code = text.charCodeAt(scanned);
       if (code === 92 /* \ */) {
@@ -23,9 +29,6 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
       parts.push(text.slice(partStart, match.index));
       partStart = match.index + match[0].length;
     }
-    if (match[0].length === 0) {
-      pattern.lastIndex++;
-    }
   }
   parts.push(text.slice(partStart));
   return parts;
@@ -37,8 +40,8 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
  */
 export function bibtexNames(raw: string): string[] {
   const names: string[] = [];
-  for (const rawName of splitTopLevel(raw, /\s+and\s+/i)) {
-    const parts = splitTopLevel(rawName, /,/).map(latexToUnicode);
+  for (const rawName of splitTopLevel(raw, AND)) {
+    const parts = rawName.indexOf(',') < 0 ? [latexToUnicode(rawName)] : splitTopLevel(rawName, COMMA).map(latexToUnicode);
     let display: string;
     if (parts.length === 1) {
       display = parts[0];

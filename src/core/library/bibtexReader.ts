@@ -3,7 +3,7 @@
 // large files (see bench/bibtexBench.ts) and checked against it field by field (test/unit/library/bibtexDifferential.test.ts).
 import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { bibtexNames } from './bibtexNames';
-import { latexToUnicode } from './latexToUnicode';
+import { latexToUnicode, latexToUnicodePieces } from './latexToUnicode';
 import { LineCounter } from './lineCounter';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 
@@ -496,11 +496,18 @@ export function inheritedFields(entry: BibtexEntry, byKey: ReadonlyMap<string, B
 
 const CODE_FIELDS = ['code', 'github', 'codeurl', 'code_url', 'repository', 'software', 'git'];
 const CODE_URL = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^\s,;{}"'<>()[\]\\]+/g;
+const CODE_HOST = /github\.com|gitlab\.com|bitbucket\.org/;
 const ARTICLE_TYPES = new Set(['article', 'suppperiodical', 'periodical']);
+
+/** Characters encodeURI leaves alone (and no "%", which decodeURI would read). */
+const PLAIN_URL = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]*$/;
 
 /** URLs as citation-js normalises them: percent-encoded unless they already are. */
 function normaliseUrl(raw: string): string {
   const url = raw.trim();
+  if (PLAIN_URL.test(url)) {
+    return url;
+  }
   try {
     return decodeURI(url) === url ? encodeURI(url) : url;
   } catch {
@@ -518,8 +525,8 @@ function codeUrlsOf(fields: ReadonlyMap<string, string>): string[] {
   }
   for (const name of ['url', 'note', 'howpublished', 'annote', 'abstract']) {
     const value = fields.get(name);
-    if (value !== undefined && value.includes('://')) {
-      for (const match of value.replace(/\\_/g, '_').matchAll(CODE_URL)) {
+    if (value !== undefined && CODE_HOST.test(value)) {
+      for (const match of (value.includes('\\_') ? value.replace(/\\_/g, '_') : value).matchAll(CODE_URL)) {
         urls.add(match[0].replace(/[.:]+$/, ''));
       }
     }
@@ -562,7 +569,17 @@ function decoded(fields: ReadonlyMap<string, string>, name: string): string | un
 }
 
 /** The record for one entry (crossref already applied to `fields`), or undefined if it has no title. */
-export function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string): Mutable<PaperRecord> | undefined {
+export function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string): PaperRecord | undefined {
+  const parts = recordParts(entry, fields, file);
+  if (parts === undefined) {
+    return undefined;
+  }
+  parts.record.abstract = parts.abstractPieces.join('');
+  return parts.record;
+}
+
+/** The record with its abstract still in pieces (`abstract` is empty until the pieces are joined). */
+function recordParts(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string): { record: Mutable<PaperRecord>; abstractPieces: string[] } | undefined {
   const mainTitle = decoded(fields, 'title');
   if (mainTitle === undefined) {
     return undefined;
@@ -578,10 +595,11 @@ export function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, str
   const arxivId = arxivIdOf(fields);
   const url = rawUrl?.trim() ? normaliseUrl(rawUrl) : arxivId !== undefined ? `https://arxiv.org/abs/${arxivId}` : undefined;
   const author = fields.get('author');
-  return {
+  const rawAbstract = fields.get('abstract');
+  const record = {
     key: entry.key,
     title,
-    abstract: decoded(fields, 'abstract') ?? '',
+    abstract: '',
     authors: author === undefined ? [] : bibtexNames(author),
     year: yearOf(fields),
     arxivId,
@@ -591,6 +609,7 @@ export function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, str
     codeUrls: codeUrlsOf(fields),
     source: { file, line: entry.line },
   };
+  return { record, abstractPieces: rawAbstract === undefined ? [] : latexToUnicodePieces(rawAbstract) };
 }
 
 /**
@@ -637,7 +656,7 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     }
   }
   const records: PaperRecord[] = [];
-  const batch: Mutable<PaperRecord>[] = [];
+  const batch = new AbstractBatch();
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
     if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) {
@@ -650,18 +669,15 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     if (parentKey !== undefined && !byKey.has(parentKey)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}": crossref "${parentKey}" is not in this file.` });
     }
-    const record = bibtexRecord(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, byKey), file);
-    if (record === undefined) {
+    const parts = recordParts(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, byKey), file);
+    if (parts === undefined) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, so it is not listed as a paper.` });
     } else {
-      records.push(record);
-      batch.push(record);
-      if (batch.length === ABSTRACT_BATCH) {
-        packAbstracts(batch);
-      }
+      records.push(parts.record);
+      batch.add(parts.record, parts.abstractPieces);
     }
   }
-  packAbstracts(batch);
+  batch.flush();
   return { records, diagnostics };
 }
 
@@ -705,17 +721,34 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const ABSTRACT_BATCH = 200;
 
 /**
- * Re-homes a batch of abstracts into one joined string and points each record at a slice of it. Decoded abstracts are
- * most of what a large library keeps; as separate strings each would be copied twice by the young-generation GC,
- * which made 100k-entry files spend more time in GC than in parsing.
+ * Collects the decoded pieces of a batch of abstracts, joins them into one string and points each record at its
+ * slice. Decoded abstracts are most of what a large library keeps; as separate strings each would be copied twice by
+ * the young-generation GC, which made 100k-entry files spend more time in GC than in parsing.
  */
-function packAbstracts(batch: Mutable<PaperRecord>[]): void {
-  const buffer = batch.map((record) => record.abstract).join('');
-  let offset = 0;
-  for (const record of batch) {
-    const length = record.abstract.length;
-    record.abstract = buffer.slice(offset, offset + length);
-    offset += length;
+class AbstractBatch {
+  private pieces: string[] = [];
+  private records: { record: Mutable<PaperRecord>; length: number }[] = [];
+
+  add(record: Mutable<PaperRecord>, pieces: readonly string[]): void {
+    let length = 0;
+    for (const piece of pieces) {
+      this.pieces.push(piece);
+      length += piece.length;
+    }
+    this.records.push({ record, length });
+    if (this.records.length === ABSTRACT_BATCH) {
+      this.flush();
+    }
   }
-  batch.length = 0;
+
+  flush(): void {
+    const buffer = this.pieces.join('');
+    let offset = 0;
+    for (const { record, length } of this.records) {
+      record.abstract = buffer.slice(offset, offset + length);
+      offset += length;
+    }
+    this.pieces = [];
+    this.records = [];
+  }
 }

@@ -49,7 +49,7 @@ const subscripts: Readonly<Record<string, string>> = {
 const NEEDS_DECODING = /[\\{}$~`]|--|''/;
 /** Whitespace to normalise: runs of two or more, or any but a plain space. ASCII only: a tie (~) becomes a non-breaking space that must survive. */
 const WHITESPACE_RUN = /[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]/g;
-const WHITESPACE_TO_NORMALISE = /[ \t\n\r\f\v]{2}|[\t\n\r\f\v]/;
+const ODD_WHITESPACE = /[\t\n\r\f\v]/;
 /** Characters that end a run of ordinary text. */
 const TEXT_SPECIALS = /[{}\\$~]/g;
 const MATH_SPECIALS = /[{}\\$~^_]/g;
@@ -61,12 +61,42 @@ const MATH_SPECIALS = /[{}\\$~^_]/g;
  * Whitespace runs become one space; the result is trimmed. Never throws.
  */
 export function latexToUnicode(value: string): string {
-  // Normalise whitespace on the raw (flat) value: cheaper than on the decoder's concatenated output.
-  const spaced = WHITESPACE_TO_NORMALISE.test(value) ? value.replace(WHITESPACE_RUN, ' ') : value;
+  const pieces = latexToUnicodePieces(value);
+  return pieces.length === 1 ? pieces[0] : pieces.join('');
+}
+
+/**
+ * `latexToUnicode` as the pieces whose concatenation is the result (already trimmed), for callers that copy the text
+ * into a larger buffer anyway: joining there copies each piece once instead of twice.
+ */
+export function latexToUnicodePieces(value: string): string[] {
+  // Normalise whitespace on the raw (flat) value: cheaper than on the decoder's output.
+  const spaced = value.indexOf('  ') >= 0 || ODD_WHITESPACE.test(value) ? value.replace(WHITESPACE_RUN, ' ') : value;
   if (!NEEDS_DECODING.test(spaced)) {
-    return spaced.trim();
+    return [spaced.trim()];
   }
-  return new LatexDecoder(spaced).decodeAll().trim();
+  return trimPieces(new LatexDecoder(spaced).decodeAll());
+}
+
+/** Trims the whitespace at both ends of the concatenation of `pieces`, in place. */
+function trimPieces(pieces: string[]): string[] {
+  while (pieces.length > 0) {
+    const first = pieces[0].trimStart();
+    if (first.length > 0) {
+      pieces[0] = first;
+      break;
+    }
+    pieces.shift();
+  }
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1].trimEnd();
+    if (last.length > 0) {
+      pieces[pieces.length - 1] = last;
+      break;
+    }
+    pieces.pop();
+  }
+  return pieces.length === 0 ? [''] : pieces;
 }
 
 function isLetter(code: number): boolean {
@@ -94,12 +124,15 @@ class LatexDecoder {
 
   constructor(private readonly text: string) {}
 
-  decodeAll(): string {
-    let out = '';
+  decodeAll(): string[] {
+    const pieces: string[] = [];
     while (this.pos < this.text.length) {
-      out += this.nextPiece(false);
+      const piece = this.nextPiece(false);
+      if (piece.length > 0) {
+        pieces.push(piece);
+      }
     }
-    return out;
+    return pieces;
   }
 
   /** One token's worth of output: a run of text, a group, a command, math, or whitespace. */
