@@ -70,6 +70,29 @@ export class IncrementalLibrary {
     return this.files.get(file)?.result.diagnostics ?? [];
   }
 
+  /**
+   * Classifies, ahead of `build`, every record whose title and abstract are not categorised yet, in slices of about
+   * `sliceMs` with `pause()` between them, so a 100k-paper file does not block the caller while `build` classifies it.
+   */
+  async classifyInSlices(pause: () => Promise<void>, sliceMs = 40): Promise<void> {
+    let sliceStart = performance.now();
+    for (const { result } of this.files.values()) {
+      for (const record of result.records) {
+        let byTitle = this.categoryCache.get(record.abstract);
+        if (byTitle?.has(record.title) === true) continue;
+        if (byTitle === undefined) {
+          byTitle = new Map();
+          this.categoryCache.set(record.abstract, byTitle);
+        }
+        byTitle.set(record.title, this.classifier.classify(record));
+        if (performance.now() - sliceStart >= sliceMs) {
+          await pause();
+          sliceStart = performance.now();
+        }
+      }
+    }
+  }
+
   /** The merged library: duplicates merged (arXiv id, DOI, normalised title; a BibTeX key wins), keys assigned, categorised. */
   build(): Library {
     const files = this.fileList();
