@@ -1,10 +1,12 @@
 import type { BenchSuite } from './benchSuite';
 import { bibtexBench } from './bibtexBench';
+import { claimsBench } from './claimsBench';
 import { libraryBench } from './libraryBench';
 
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  claimsBench,
   bibtexBench,
 ];
 

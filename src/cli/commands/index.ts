@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cliCommand';
 import { bibCommand } from './bib';
+import { claimsCommand } from './claims';
 import { listCommand } from './list';
 import { showCommand } from './show';
 import { uncategorisedCommand } from './uncategorised';
@@ -10,4 +11,5 @@ export const COMMANDS: readonly CliCommand[] = [
   showCommand,
   bibCommand,
   uncategorisedCommand,
+  claimsCommand,
 ];

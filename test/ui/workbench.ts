@@ -1,0 +1,126 @@
+// Drives the VS Code workbench (code-server in headless Chromium) for the UI suites.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/vscode/browser';
+import { installVsix, isHarmlessNoise, repoRoot, sampleWorkspace, startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
+
+/** Screenshots land here (ignored by git; CI keeps them as artifacts). */
+export const artifactsDir = path.join(repoRoot, 'test-artifacts', 'ui');
+
+export interface OpenOptions {
+  /** Folder to open; the sample notes by default. */
+  readonly folder?: string;
+  /** Install this .vsix with `--install-extension` and open the folder with no development payload. */
+  readonly vsix?: string;
+  /** Extra user settings, e.g. a theme. */
+  readonly settings?: Record<string, unknown>;
+}
+
+/** One code-server, one Chromium, one page showing the workbench. Close it in `after()`. */
+export class Workbench {
+  /** Errors the page threw, minus known noise: a suite can assert there are none. */
+  readonly pageErrors: string[] = [];
+
+  private constructor(
+    readonly server: CodeServer,
+    readonly browser: BrowserContext,
+    readonly page: Page,
+  ) {
+    page.on('pageerror', (error) => {
+      if (!isHarmlessNoise(error.message)) this.pageErrors.push(error.message);
+    });
+  }
+
+  /** Starts code-server, loads Paper Notes (from source, or from a VSIX), opens the folder and waits for the workbench. */
+  static async open(options: OpenOptions = {}): Promise<Workbench> {
+    const { vsix } = options;
+    const server = await startCodeServer({
+      ...(options.settings ? { settings: options.settings } : {}),
+      ...(vsix ? { prepare: (dirs: { userDataDir: string; extensionsDir: string }) => installVsix(dirs, vsix) } : {}),
+    });
+    let browser: BrowserContext | undefined;
+    try {
+      browser = await launchBrowser(server.runDir);
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      const workbench = new Workbench(server, browser, page);
+      const folder = options.folder ?? sampleWorkspace;
+      await page.goto(server.workbenchUrl(vsix ? { folder } : { folder, extensionDevelopmentPath: repoRoot }));
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      return workbench;
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      await server.stop();
+      throw error;
+    }
+  }
+
+  /** The activity-bar entry of a view container, by its title. */
+  activityBarTab(title: string): Locator {
+    return this.page.locator('.activitybar').getByRole('tab', { name: new RegExp(`^${escapeRegExp(title)}`) });
+  }
+
+  /** Clicks a view container's activity-bar icon and waits for its side bar to show. */
+  async openViewContainer(title: string): Promise<void> {
+    const tab = this.activityBarTab(title);
+    await tab.waitFor({ timeout: 60_000 }); // appears once the extension's contributions are registered
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await this.page.locator('.sidebar .composite.title').getByText(title, { exact: false }).first().waitFor();
+  }
+
+  /** A row of any tree in the side bar, by its accessible name (label, then description). */
+  treeItem(name: string | RegExp): Locator {
+    return this.page.locator('.sidebar').getByRole('treeitem', { name });
+  }
+
+  /** A tree row's label and description as shown. */
+  async treeItemText(item: Locator): Promise<{ label: string; description: string }> {
+    const text = async (selector: string): Promise<string> =>
+      ((await item.locator(selector).first().textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
+    return { label: await text('.label-name'), description: await text('.label-description') };
+  }
+
+  /** Runs a command by its palette title ("Paper Notes: Show Output") the way a user does: F1, type, Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } }); // focus the window, not a webview
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Waits until the locator's text matches, then returns it; fails with the last text seen. */
+  async waitForText(locator: Locator, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      // Monaco renders spaces as no-break spaces.
+      last = (await locator.allInnerTexts().catch(() => [])).join('\n').replace(/\u00a0/g, ' ');
+      if (pattern.test(last)) return last;
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`timed out waiting for ${pattern} in:\n${last.slice(0, 2000)}`);
+  }
+
+  /** Saves a full-window screenshot as test-artifacts/ui/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(artifactsDir, { recursive: true });
+    const file = path.join(artifactsDir, `${name}.png`);
+    await this.page.mouse.move(900, 300); // no hover tooltip over what the picture is meant to show
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
