@@ -131,10 +131,10 @@ export class WorkspaceLibraryService implements vscode.Disposable {
 
   private async findLibraryFiles(settings: WorkspaceLibrarySettings): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of settings.files) {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE)) found.set(uri.toString(), uri);
-      }
+    const searches = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+      settings.files.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE)));
+    for (const uris of await Promise.all(searches)) {
+      for (const uri of uris) found.set(uri.toString(), uri);
     }
     return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
@@ -150,7 +150,17 @@ export class WorkspaceLibraryService implements vscode.Disposable {
         watcher.onDidDelete((uri) => void this.enqueue(() => this.removeFile(uri)));
         this.watchers.push(watcher);
       }
+      // Deleting a folder reports the folder only, not the library files inside it.
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      folders.onDidDelete((uri) => this.removeFolder(uri));
+      this.watchers.push(folders);
     }
+  }
+
+  private removeFolder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    const inside = [...this.uris.values()].filter((known) => known.toString().startsWith(prefix));
+    for (const known of inside) void this.enqueue(() => this.removeFile(known));
   }
 
   private scheduleRead(uri: vscode.Uri): void {
@@ -232,9 +242,10 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const library = this.incremental.build();
     this.current = library;
     this.publishDiagnostics(library);
+    // Listeners hear of the new library in the same tick it becomes current.
+    this.changed.fire(library);
     const hasErrors = library.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && this.uris.has(diagnostic.file));
     await this.setState(library.size > 0 ? 'ready' : hasErrors ? 'failed' : 'empty');
-    this.changed.fire(library);
     return library;
   }
 
