@@ -70,18 +70,42 @@ function describeChar(text: string, position: number): string {
   return position >= text.length ? 'the end of the file' : `"${text[position]}"`;
 }
 
+/** Receives each data entry as soon as it is scanned, with the offset of its `@`. */
+type EntryListener = (entry: BibtexEntry, offset: number) => void;
+
 class BibtexScanner {
   private pos = 0;
   private readonly lines: LineCounter;
   private readonly macros = new Map<string, string>(Object.entries(DEFAULT_MACROS));
-  readonly entries: BibtexEntry[] = [];
   readonly diagnostics: LibraryDiagnostic[] = [];
+  /** Set while re-reading one entry: its problems were reported the first time. */
+  private quiet = false;
 
   constructor(
     private readonly text: string,
     private readonly file: string,
+    private onEntry: EntryListener,
   ) {
     this.lines = new LineCounter(text);
+  }
+
+  /** The data entry whose `@` is at `offset`, read again (for a crossref parent whose fields were not kept). */
+  entryAt(offset: number): BibtexEntry | undefined {
+    const [pos, onEntry] = [this.pos, this.onEntry];
+    let found: BibtexEntry | undefined;
+    this.onEntry = (entry) => {
+      found = entry;
+    };
+    this.quiet = true;
+    try {
+      this.pos = offset + 1;
+      this.entry(offset);
+    } catch {
+      found = undefined;
+    } finally {
+      [this.pos, this.onEntry, this.quiet] = [pos, onEntry, false];
+    }
+    return found;
   }
 
   /** True once the whole text is scanned. */
@@ -123,6 +147,7 @@ class BibtexScanner {
   }
 
   private report(position: number, severity: LibraryDiagnostic['severity'], message: string): void {
+    if (this.quiet) return;
     this.diagnostics.push({ file: this.file, line: this.lines.lineAt(position), severity, message });
   }
 
@@ -336,7 +361,7 @@ class BibtexScanner {
       }
     }
     this.closeEntry(open, what);
-    this.entries.push({ type, key, line: this.lines.lineAt(at), fields });
+    this.onEntry({ type, key, line: this.lines.lineAt(at), fields }, at);
   }
 
   /** `part # part # ...` where a part is `{...}`, `"..."`, a number or a macro name. */
@@ -433,9 +458,10 @@ const QUOTED_SPECIALS = /[{}\\"]|\n(?=@)/g;
  * Never throws: each malformed entry becomes a diagnostic at its line and the scan resumes at the next entry.
  */
 export function parseBibtex(text: string, file: string): BibtexParseResult {
-  const scanner = new BibtexScanner(text, file);
+  const entries: BibtexEntry[] = [];
+  const scanner = new BibtexScanner(text, file, (entry) => entries.push(entry));
   scanner.scan();
-  return { entries: scanner.entries, diagnostics: scanner.diagnostics };
+  return { entries, diagnostics: scanner.diagnostics };
 }
 
 /** Fields a crossref child never inherits (biblatex's rules, as citation-js applies them). */
@@ -461,14 +487,14 @@ const TITLE_INHERITANCE: Readonly<Record<string, readonly [string, ReadonlySet<s
 const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'reference', 'mvreference', 'periodical']);
 
 /** The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). */
-export function inheritedFields(entry: BibtexEntry, byKey: ReadonlyMap<string, BibtexEntry>, seen = new Set<string>()): Map<string, string> {
+export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) => BibtexEntry | undefined, seen = new Set<string>()): Map<string, string> {
   const parentKey = entry.fields.get('crossref');
-  const parent = parentKey === undefined ? undefined : byKey.get(parentKey);
+  const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
   if (parent === undefined || parent === entry || seen.has(parent.key)) {
     return entry.fields;
   }
   seen.add(entry.key);
-  const data = new Map(inheritedFields(parent, byKey, seen));
+  const data = new Map(inheritedFields(parent, entryByKey, seen));
   for (const name of NOT_INHERITED) {
     data.delete(name);
   }
@@ -635,50 +661,69 @@ const ENTRIES_PER_STEP = 256;
  * one-shot reader and the sliced one that gives the event loop back between slices.
  */
 function* bibtexSteps(text: string, file: string): Generator<number, ReadResult> {
-  const scanner = new BibtexScanner(text, file);
-  while (!scanner.done) {
-    scanner.scan(ENTRIES_PER_STEP);
-    // Scanning is about half the work; decoding the fields is the other half.
-    yield scanner.progress / 2;
-  }
-  const { entries, diagnostics } = scanner;
-  const byKey = new Map<string, BibtexEntry>();
-  const crossrefTargets = new Set<string>();
-  for (const entry of entries) {
-    if (byKey.has(entry.key)) {
+  // Entries become records as they are scanned, so their raw fields die young (the GC copies only what survives).
+  // Crossref children and container entries (@proceedings, @book, ...) wait until the end, when every key is known.
+  const slots: (PaperRecord | undefined)[] = [];
+  const deferred: { entry: BibtexEntry; slot: number }[] = [];
+  const deferredByKey = new Map<string, BibtexEntry>();
+  const offsets = new Map<string, number>();
+  const batch = new AbstractBatch();
+  const diagnostics: LibraryDiagnostic[] = [];
+  const scanner = new BibtexScanner(text, file, (entry, offset) => {
+    if (offsets.has(entry.key)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Citation key "${entry.key}" is used by more than one entry in this file.` });
     } else {
-      byKey.set(entry.key, entry);
+      offsets.set(entry.key, offset);
     }
-    const parent = entry.fields.get('crossref');
-    if (parent !== undefined) {
-      crossrefTargets.add(parent);
+    if (entry.fields.has('crossref') || CONTAINER_TYPES.has(entry.type)) {
+      deferred.push({ entry, slot: slots.length });
+      slots.push(undefined);
+      if (!deferredByKey.has(entry.key)) deferredByKey.set(entry.key, entry);
+      return;
     }
-  }
-  const records: PaperRecord[] = [];
-  const batch = new AbstractBatch();
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index];
-    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) {
-      yield 0.5 + index / entries.length / 2;
-    }
-    if (crossrefTargets.has(entry.key) && CONTAINER_TYPES.has(entry.type)) {
-      continue;
-    }
-    const parentKey = entry.fields.get('crossref');
-    if (parentKey !== undefined && !byKey.has(parentKey)) {
-      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}": crossref "${parentKey}" is not in this file.` });
-    }
-    const parts = recordParts(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, byKey), file);
+    slots.push(toRecord(entry, entry.fields));
+  });
+  const toRecord = (entry: BibtexEntry, fields: ReadonlyMap<string, string>): PaperRecord | undefined => {
+    const parts = recordParts(entry, fields, file);
     if (parts === undefined) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, so it is not listed as a paper.` });
-    } else {
-      records.push(parts.record);
-      batch.add(parts.record, parts.abstractPieces);
+      return undefined;
     }
+    batch.add(parts.record, parts.abstractPieces);
+    return parts.record;
+  };
+  while (!scanner.done) {
+    scanner.scan(ENTRIES_PER_STEP);
+    yield scanner.progress;
+  }
+
+  const crossrefTargets = new Set<string>();
+  for (const { entry } of deferred) {
+    const parent = entry.fields.get('crossref');
+    if (parent !== undefined) crossrefTargets.add(parent);
+  }
+  const reread = new Map<string, BibtexEntry | undefined>();
+  const entryByKey = (key: string): BibtexEntry | undefined => {
+    const kept = deferredByKey.get(key);
+    if (kept !== undefined) return kept;
+    if (!reread.has(key)) {
+      const offset = offsets.get(key);
+      reread.set(key, offset === undefined ? undefined : scanner.entryAt(offset));
+    }
+    return reread.get(key);
+  };
+  for (const { entry, slot } of deferred) {
+    if (crossrefTargets.has(entry.key) && CONTAINER_TYPES.has(entry.type)) continue;
+    const parentKey = entry.fields.get('crossref');
+    if (parentKey !== undefined && !offsets.has(parentKey)) {
+      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}": crossref "${parentKey}" is not in this file.` });
+    }
+    slots[slot] = toRecord(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, entryByKey));
   }
   batch.flush();
-  return { records, diagnostics };
+  const records = slots.filter((record): record is PaperRecord => record !== undefined);
+  // Scanner problems first, in file order, then the per-entry ones.
+  return { records, diagnostics: [...scanner.diagnostics, ...diagnostics] };
 }
 
 export interface SlicedReadOptions {

@@ -85,6 +85,21 @@ describe('BibTeX reader', () => {
       );
       assert.deepEqual(records.map((record) => [record.key, record.venue, record.year]), [['child', 'Proceedings of ICML 2024', 2024]]);
     });
+
+    it('inherits from a crossref parent that is an ordinary entry, which stays a paper too', () => {
+      const { records, diagnostics } = readBibtex(
+        '@article{child, title = {Child}, crossref = {parent}}\n@misc{parent, title = {Parent}, year = 2021, journal = {J}}',
+        'refs.bib',
+      );
+      assert.deepEqual(diagnostics, []);
+      assert.deepEqual(records.map((record) => [record.key, record.year, record.venue]), [['child', 2021, 'J'], ['parent', 2021, 'J']]);
+    });
+
+    it('warns about a crossref to a key the file does not have', () => {
+      const { records, diagnostics } = readBibtex('@article{child, title = {Child}, crossref = {missing}}', 'refs.bib');
+      assert.equal(records.length, 1);
+      assert.match(diagnostics[0].message, /crossref "missing" is not in this file/);
+    });
   });
 
   describe('comments and non-entries', () => {

@@ -1,0 +1,2 @@
+import { bibtexBench } from './bibtexBench';
+void bibtexBench.run();
