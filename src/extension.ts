@@ -37,10 +37,6 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   context.subscriptions.push(loader);
 
   const labels = new Map(DEFAULT_TAXONOMY.categories.map((category) => [category.id, category.label]));
-  const tree = new PaperTreeProvider(() => loader.library, { facet: 'method', labelOf: (id) => labels.get(id) ?? id });
-  context.subscriptions.push(tree, vscode.window.createTreeView('paperNotes.papers', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
-  context.subscriptions.push(loader.onDidChangeLibrary(() => tree.refresh()));
-
   const claimCache = new WeakMap<Paper, Claim[]>();
   const claimsOf = (paper: Paper): Claim[] => {
     let claims = claimCache.get(paper);
@@ -56,6 +52,10 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   context.subscriptions.push(notes);
   const paperCommandOptions = { library: () => loader.library, notes, claimsOf, citationOf, categoryLabel };
   const reloadLibrary = { id: 'paperNotes.reloadLibrary', execute: () => loader.reload() };
+
+  const tree = new PaperTreeProvider(() => loader.library, { facet: 'method', labelOf: (id) => labels.get(id) ?? id, hasNote: (key) => notes.hasNote(key) });
+  context.subscriptions.push(tree, vscode.window.createTreeView('paperNotes.papers', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
+  context.subscriptions.push(loader.onDidChangeLibrary(() => tree.refresh()), notes.onDidChangeNotes(() => tree.refresh()));
 
   for (const command of [showOutputCommand(output), openNoteCommand(paperCommandOptions), comparePapersCommand(paperCommandOptions), reloadLibrary]) {
     context.subscriptions.push(vscode.commands.registerCommand(command.id, command.execute));

@@ -16,6 +16,8 @@ export interface PaperTreeOptions {
   readonly facet: Facet;
   /** Display name of a category (the taxonomy's label). */
   readonly labelOf: (id: CategoryId) => string;
+  /** Whether the paper has a literature note; such papers show a note icon and "note" in their description. */
+  readonly hasNote?: (key: string) => boolean;
 }
 
 /** Groups papers by the categories of one facet, in the order the facet's categories first appear, largest first. */
@@ -82,10 +84,11 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     const { paper } = node;
     const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.parentId}:${paper.key}`;
-    item.description = paper.year === undefined ? paper.key : `${paper.key} · ${paper.year}`;
+    const hasNote = this.options.hasNote?.(paper.key) === true;
+    item.description = [paper.key, paper.year, hasNote ? 'note' : undefined].filter((part) => part !== undefined).join(' · ');
     item.tooltip = [paper.title, paper.authors.join(', '), paper.venue].filter(Boolean).join('\n');
     item.contextValue = 'paper';
-    item.iconPath = new vscode.ThemeIcon('book');
+    item.iconPath = new vscode.ThemeIcon(hasNote ? 'notebook' : 'book');
     return item;
   }
 

@@ -1,2 +1,0 @@
-import { bibtexBench } from './bibtexBench';
-void bibtexBench.run();
