@@ -1,11 +1,13 @@
 import type { BenchSuite } from './benchSuite';
 import { bibtexBench } from './bibtexBench';
 import { claimsBench } from './claimsBench';
+import { classifierBench } from './classifierBench';
 import { libraryBench } from './libraryBench';
 
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  classifierBench,
   claimsBench,
   bibtexBench,
 ];

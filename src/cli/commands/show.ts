@@ -19,7 +19,8 @@ export function describePaper(paper: Paper): string {
   field('Source', `${paper.source.file}:${paper.source.line}`);
   lines.push('', 'Categories:');
   for (const category of paper.categories) {
-    const evidence = category.evidence.map((e) => (e.field === 'pin' ? `pinned in ${e.term}` : `"${e.term}" ${e.field} x${e.count}`));
+    const evidence = category.evidence.map((e) =>
+      e.field === 'pin' ? `pinned in ${e.term}` : e.field === 'default' ? e.term : `"${e.term}" ${e.field} x${e.count}`);
     lines.push(`  ${category.facet.padEnd(7)} ${category.id} (score ${category.score})${evidence.length ? `: ${evidence.join(', ')}` : ''}`);
   }
   lines.push('', paper.abstract || '(no abstract)', '');

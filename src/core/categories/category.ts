@@ -25,10 +25,15 @@ export type TypeCategoryId = 'survey' | 'method';
 
 export type CategoryId = MethodCategoryId | DomainCategoryId | TypeCategoryId;
 
-/** Why a paper sits in a category: one matched taxonomy term and where it matched. */
+/**
+ * Why a paper sits in a category. For 'title' and 'abstract': a matched taxonomy term, how often it counted there
+ * (mentions only in a comparison, such as "outperforms Mamba", do not count for a method family) and its weight.
+ * For 'pin': `term` is the pins file. For 'default': the facet's fallback was taken and `term` says why in words
+ * (e.g. "no survey terms matched"); count and weight are 0.
+ */
 export interface CategoryEvidence {
   readonly term: string;
-  readonly field: 'title' | 'abstract' | 'pin';
+  readonly field: 'title' | 'abstract' | 'pin' | 'default';
   readonly count: number;
   readonly weight: number;
 }
@@ -36,7 +41,8 @@ export interface CategoryEvidence {
 export interface CategoryAssignment {
   readonly facet: Facet;
   readonly id: CategoryId;
+  /** The sum of the evidence's contributions, rounded to an integer; 0 for a pin or a fallback. */
   readonly score: number;
-  /** Empty only for a pinned assignment whose reason is the pin itself (then field 'pin'). */
+  /** Never empty: matched terms, the pin, or the reason a fallback was taken. */
   readonly evidence: readonly CategoryEvidence[];
 }
