@@ -11,7 +11,7 @@ import { showOutputCommand } from './vscode/commands/showOutput';
 import { NoteService } from './vscode/notes/noteService';
 import { comparePapersCommand, openNoteCommand } from './vscode/notes/paperCommands';
 import { PaperTreeProvider } from './vscode/tree/paperTreeProvider';
-import { WorkspaceLibraryService } from './vscode/workspaceLibrary/workspaceLibraryService';
+import { WorkspaceLibraryService, type LibraryLoadState } from './vscode/workspaceLibrary/workspaceLibraryService';
 
 /** What the extension exports to other extensions and to integration tests. */
 export interface PaperNotesApi {
@@ -23,6 +23,8 @@ export interface PaperNotesApi {
   readonly timings: ActivationTimings['elapsedMs'];
   /** Fires with the new library whenever a library file is added, changed or deleted. */
   readonly onDidChangeLibrary: vscode.Event<Library>;
+  /** What the Papers view's welcome content shows (also the `paperNotes.libraryState` context key). */
+  libraryState(): LibraryLoadState;
   /** Whether a paper has a literature note, and when that changes (for the tree and the paper view). */
   readonly notes: Pick<NoteService, 'hasNote' | 'noteUri' | 'onDidChangeNotes'>;
 }
@@ -70,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     return library;
   });
   timings.mark('activated');
-  return { library: () => loader.library, ready, timings: timings.elapsedMs, onDidChangeLibrary: loader.onDidChangeLibrary, notes };
+  return { library: () => loader.library, ready, timings: timings.elapsedMs, onDidChangeLibrary: loader.onDidChangeLibrary, libraryState: () => loader.loadState, notes };
 }
 
 export function deactivate(): void {

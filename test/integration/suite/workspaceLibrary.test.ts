@@ -195,4 +195,40 @@ describe('Workspace library', function () {
     await remove(folder);
     await waitFor('the papers are gone', () => api.library().get('itestGu2023') === undefined);
   });
+
+  describe('without the bundled papers', () => {
+    const settingsFolder = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
+    let hadSettings = false;
+
+    before(async () => {
+      hadSettings = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
+      await vscode.workspace.getConfiguration('paperNotes.library').update('includeBundled', false, vscode.ConfigurationTarget.Workspace);
+    });
+
+    after(async () => {
+      await vscode.workspace.getConfiguration('paperNotes.library').update('includeBundled', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings) await remove(settingsFolder);
+      await remove(folder);
+      const { api } = await activatePaperNotes();
+      await waitFor('the bundled papers are back', () => api.library().size === 53);
+    });
+
+    it('has an empty library, and says so, when the workspace has no library files', async () => {
+      const { api } = await activatePaperNotes();
+      await waitFor('the library is empty', () => api.library().size === 0 && api.libraryState() === 'empty');
+    });
+
+    it('says the library failed when its only file cannot be read', async () => {
+      const { api } = await activatePaperNotes();
+      await write(vscode.Uri.joinPath(folder, 'only.bib'), '@article{onlyBroken,\n  title = {Never closed\n');
+      await waitFor('the state is failed', () => api.libraryState() === 'failed');
+      assert.equal(api.library().size, 0);
+    });
+
+    it('is ready again once the file holds a paper', async () => {
+      const { api } = await activatePaperNotes();
+      await write(vscode.Uri.joinPath(folder, 'only.bib'), '@article{onlyFixed,\n  title = {Closed now}\n}\n');
+      await waitFor('the state is ready', () => api.libraryState() === 'ready' && api.library().size === 1);
+    });
+  });
 });
