@@ -4,7 +4,7 @@
 // by field (test/unit/library/bibtexDifferential.test.ts).
 import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { bibtexNames } from './bibtexNames';
-import { latexToUnicode, latexToUnicodePieces } from './latexToUnicode';
+import { latexToUnicode } from './latexToUnicode';
 import { LineCounter } from './lineCounter';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 
@@ -552,7 +552,8 @@ function codeUrlsOf(fields: ReadonlyMap<string, string>): string[] {
   }
   for (const name of ['url', 'note', 'howpublished', 'annote', 'abstract']) {
     const value = fields.get(name);
-    if (value !== undefined && CODE_HOST.test(value)) {
+    // indexOf is a fast native scan; the host regex runs only on values that have a URL at all.
+    if (value !== undefined && value.indexOf('://') >= 0 && CODE_HOST.test(value)) {
       for (const match of (value.includes('\\_') ? value.replace(/\\_/g, '_') : value).matchAll(CODE_URL)) {
         urls.add(match[0].replace(/[.:]+$/, ''));
       }
@@ -595,8 +596,8 @@ function decoded(fields: ReadonlyMap<string, string>, name: string): string | un
   return text.length > 0 ? text : undefined;
 }
 
-/** The record with its abstract still in pieces (`abstract` is empty until the pieces are joined). */
-function recordParts(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string): { record: Mutable<PaperRecord>; abstractPieces: string[] } | undefined {
+/** The record for one entry (crossref already applied to `fields`), or undefined if it has no title. */
+function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string): PaperRecord | undefined {
   const mainTitle = decoded(fields, 'title');
   if (mainTitle === undefined) {
     return undefined;
@@ -612,11 +613,10 @@ function recordParts(entry: BibtexEntry, fields: ReadonlyMap<string, string>, fi
   const arxivId = arxivIdOf(fields);
   const url = rawUrl?.trim() ? normaliseUrl(rawUrl) : arxivId !== undefined ? `https://arxiv.org/abs/${arxivId}` : undefined;
   const author = fields.get('author');
-  const rawAbstract = fields.get('abstract');
-  const record = {
+  return {
     key: entry.key,
     title,
-    abstract: '',
+    abstract: decoded(fields, 'abstract') ?? '',
     authors: author === undefined ? [] : bibtexNames(author),
     year: yearOf(fields),
     arxivId,
@@ -626,7 +626,6 @@ function recordParts(entry: BibtexEntry, fields: ReadonlyMap<string, string>, fi
     codeUrls: codeUrlsOf(fields),
     source: { file, line: entry.line },
   };
-  return { record, abstractPieces: rawAbstract === undefined ? [] : latexToUnicodePieces(rawAbstract) };
 }
 
 /**
@@ -658,7 +657,6 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
   const deferred: { entry: BibtexEntry; slot: number }[] = [];
   const deferredByKey = new Map<string, BibtexEntry>();
   const offsets = new Map<string, number>();
-  const batch = new AbstractBatch();
   const diagnostics: LibraryDiagnostic[] = [];
   const scanner = new BibtexScanner(text, file, (entry, offset) => {
     if (offsets.has(entry.key)) {
@@ -675,13 +673,11 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     slots.push(toRecord(entry, entry.fields));
   });
   const toRecord = (entry: BibtexEntry, fields: ReadonlyMap<string, string>): PaperRecord | undefined => {
-    const parts = recordParts(entry, fields, file);
-    if (parts === undefined) {
+    const record = bibtexRecord(entry, fields, file);
+    if (record === undefined) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, so it is not listed as a paper.` });
-      return undefined;
     }
-    batch.add(parts.record, parts.abstractPieces);
-    return parts.record;
+    return record;
   };
   while (!scanner.done) {
     scanner.scan(ENTRIES_PER_STEP);
@@ -711,7 +707,6 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     }
     slots[slot] = toRecord(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, entryByKey));
   }
-  batch.flush();
   const records = slots.filter((record): record is PaperRecord => record !== undefined);
   // Scanner problems first, in file order, then the per-entry ones.
   return { records, diagnostics: [...scanner.diagnostics, ...diagnostics] };
@@ -751,40 +746,3 @@ export async function readBibtexInSlices(text: string, file: string, options: Sl
   }
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Abstracts per shared buffer: a few hundred KB, so V8 allocates the buffer outside the young generation. */
-const ABSTRACT_BATCH = 200;
-
-/**
- * Collects the decoded pieces of a batch of abstracts, joins them into one string and points each record at its
- * slice. Decoded abstracts are most of what a large library keeps; as separate strings each would be copied twice by
- * the young-generation GC, which made 100k-entry files spend more time in GC than in parsing.
- */
-class AbstractBatch {
-  private pieces: string[] = [];
-  private records: { record: Mutable<PaperRecord>; length: number }[] = [];
-
-  add(record: Mutable<PaperRecord>, pieces: readonly string[]): void {
-    let length = 0;
-    for (const piece of pieces) {
-      this.pieces.push(piece);
-      length += piece.length;
-    }
-    this.records.push({ record, length });
-    if (this.records.length === ABSTRACT_BATCH) {
-      this.flush();
-    }
-  }
-
-  flush(): void {
-    const buffer = this.pieces.join('');
-    let offset = 0;
-    for (const { record, length } of this.records) {
-      record.abstract = buffer.slice(offset, offset + length);
-      offset += length;
-    }
-    this.pieces = [];
-    this.records = [];
-  }
-}

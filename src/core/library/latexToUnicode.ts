@@ -46,13 +46,13 @@ const subscripts: Readonly<Record<string, string>> = {
 };
 
 /** Anything that needs more than whitespace normalisation. */
-const NEEDS_DECODING = /[\\{}$~`]|--|''/;
+/** Anything beyond plain text with single spaces: LaTeX, ligatures, or whitespace to normalise. One scan decides. */
+const NEEDS_DECODING = /[\\{}$~`\t\n\r\f\v]|--|''| {2}/;
 /** Whitespace to normalise: runs of two or more, or any but a plain space. ASCII only: a tie (~) becomes a non-breaking space that must survive. */
-const WHITESPACE_RUN = /[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]/g;
-const ODD_WHITESPACE = /[\t\n\r\f\v]/;
+
 /** Characters that end a run of ordinary text. */
-const TEXT_SPECIALS = /[{}\\$~]/g;
-const MATH_SPECIALS = /[{}\\$~^_]/g;
+const TEXT_SPECIALS = /[{}\\$~\t\n\r\f\v]|[ \t\n\r\f\v]{2}/g;
+const MATH_SPECIALS = /[{}\\$~^_\t\n\r\f\v]|[ \t\n\r\f\v]{2}/g;
 
 /**
  * Converts a BibTeX field value to plain Unicode: accents (`{\"o}`, `\'{e}`), symbols (`{\ss}`, `\&`), ligatures
@@ -61,21 +61,11 @@ const MATH_SPECIALS = /[{}\\$~^_]/g;
  * Whitespace runs become one space; the result is trimmed. Never throws.
  */
 export function latexToUnicode(value: string): string {
-  const pieces = latexToUnicodePieces(value);
-  return pieces.length === 1 ? pieces[0] : pieces.join('');
-}
-
-/**
- * `latexToUnicode` as the pieces whose concatenation is the result (already trimmed), for callers that copy the text
- * into a larger buffer anyway: joining there copies each piece once instead of twice.
- */
-export function latexToUnicodePieces(value: string): string[] {
-  // Normalise whitespace on the raw (flat) value: cheaper than on the decoder's output.
-  const spaced = value.indexOf('  ') >= 0 || ODD_WHITESPACE.test(value) ? value.replace(WHITESPACE_RUN, ' ') : value;
-  if (!NEEDS_DECODING.test(spaced)) {
-    return [spaced.trim()];
+  if (!NEEDS_DECODING.test(value)) {
+    return value.trim();
   }
-  return trimPieces(new LatexDecoder(spaced).decodeAll());
+  // Pieces joined once: cheaper than growing a string piece by piece and flattening it.
+  return trimPieces(new LatexDecoder(value).decodeAll()).join('');
 }
 
 /** Trims the whitespace at both ends of the concatenation of `pieces`, in place. */
@@ -104,7 +94,7 @@ function isLetter(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12;
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 const LIGATURE_TEST = /--|''|``/;
@@ -162,11 +152,17 @@ class LatexDecoder {
       this.pos++;
       return this.script(code === 94);
     }
-    // A run of ordinary text, spaces included (whitespace is normalised once at the end): one native search.
+    if (isSpace(code) && (code !== 32 || isSpace(text.charCodeAt(this.pos + 1)))) {
+      // Whitespace other than a single space: one space, whatever it was (line breaks, tabs, runs).
+      while (this.pos < text.length && isSpace(text.charCodeAt(this.pos))) this.pos++;
+      return ' ';
+    }
+    // A run of ordinary text with single spaces: one native search for its end.
     const special = math ? MATH_SPECIALS : TEXT_SPECIALS;
     special.lastIndex = this.pos;
     const next = special.exec(text);
-    const end = next === null ? text.length : next.index;
+    // Always move on, even if a character the search stops at is not handled above.
+    const end = next === null ? text.length : Math.max(next.index, this.pos + 1);
     const run = text.slice(this.pos, end);
     this.pos = end;
     return applyLigatures(run);
@@ -256,7 +252,7 @@ class LatexDecoder {
       name = text.slice(start, this.pos);
       // TeX swallows the spaces after a control word; in math we keep them, since they carry the author's spacing
       // ("\alpha \leq n" reads better as "α ≤ n" than "α≤n").
-      while (!math && this.pos < text.length && text.charCodeAt(this.pos) === 32) {
+      while (!math && this.pos < text.length && isSpace(text.charCodeAt(this.pos))) {
         this.pos++;
       }
     } else {

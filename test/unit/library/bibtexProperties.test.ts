@@ -5,7 +5,7 @@ import { latexToUnicode } from '../../../src/core/library/latexToUnicode';
 
 /** Text made mostly of BibTeX's own syntax, so the generator reaches the reader's error paths. */
 const bibtexish = fc
-  .array(fc.constantFrom('@', '{', '}', '(', ')', '"', ',', '=', '#', '%', '\\', '\n', ' ', 'article', 'string', 'comment', 'title', 'k', 'x', '$', '^', '~', '--'), { maxLength: 60 })
+  .array(fc.constantFrom('@', '{', '}', '(', ')', '"', ',', '=', '#', '%', '\\', '\n', ' ', '\t', '\u000b', '  ', 'article', 'string', 'comment', 'title', 'k', 'x', '$', '^', '~', '--'), { maxLength: 60 })
   .map((pieces) => pieces.join(''));
 
 /** Field values a .bib file can hold literally inside braces: balanced braces, no backslashes. */

@@ -5,6 +5,8 @@ describe('latexToUnicode', () => {
   const cases: readonly [string, string, string][] = [
     ['leaves plain text alone', 'Selective State Spaces', 'Selective State Spaces'],
     ['collapses whitespace and line breaks', '  Long\n   Sequences\t here ', 'Long Sequences here'],
+    ['collapses every kind of ASCII whitespace, next to LaTeX too', 'a\u000bb \r\n {\\"o}\f c', 'a b ö c'],
+    ['swallows a line break after a control word', '{\\ss}\n\\ss\n x', 'ß ßx'],
     ['drops protective braces', '{{Linear-Time}} {S}equence {Modeling}', 'Linear-Time Sequence Modeling'],
     ['decodes a braced umlaut', 'P{\\"o}ppel', 'Pöppel'],
     ['decodes an acute with a braced argument', 'R\\\'{e}', 'Ré'],
