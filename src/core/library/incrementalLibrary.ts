@@ -1,8 +1,9 @@
 import type { CategoryAssignment } from '../categories/category';
 import type { CategoryPins } from '../categories/categoryPins';
 import { createClassifier, type ClassifiableText, type Classifier } from '../categories/classifier';
-import { buildLibrary, LIBRARY_READERS, type Library, type LibraryFormat, type LibraryInput } from './library';
+import { buildLibraryInSteps, LIBRARY_READERS, type Library, type LibraryFormat, type LibraryInput } from './library';
 import type { LibraryDiagnostic, LibraryReader, ReadResult } from './paper';
+import { runSteps, runStepsInSlices, type Steps } from './steps';
 
 /** One file of the library as last read. */
 export interface LibraryFile {
@@ -70,31 +71,20 @@ export class IncrementalLibrary {
     return this.files.get(file)?.result.diagnostics ?? [];
   }
 
-  /**
-   * Classifies, ahead of `build`, every record whose title and abstract are not categorised yet, in slices of about
-   * `sliceMs` with `pause()` between them, so a 100k-paper file does not block the caller while `build` classifies it.
-   */
-  async classifyInSlices(pause: () => Promise<void>, sliceMs = 40): Promise<void> {
-    let sliceStart = performance.now();
-    for (const { result } of this.files.values()) {
-      for (const record of result.records) {
-        let byTitle = this.categoryCache.get(record.abstract);
-        if (byTitle?.has(record.title) === true) continue;
-        if (byTitle === undefined) {
-          byTitle = new Map();
-          this.categoryCache.set(record.abstract, byTitle);
-        }
-        byTitle.set(record.title, this.classifier.classify(record));
-        if (performance.now() - sliceStart >= sliceMs) {
-          await pause();
-          sliceStart = performance.now();
-        }
-      }
-    }
-  }
-
   /** The merged library: duplicates merged (arXiv id, DOI, normalised title; a BibTeX key wins), keys assigned, categorised. */
   build(): Library {
+    return runSteps(this.buildSteps());
+  }
+
+  /**
+   * `build` in slices of about `sliceMs` with `pause()` between them: merging, keying and classifying a 100k-paper
+   * library then never blocks the caller's event loop for long.
+   */
+  buildInSlices(pause: () => Promise<void>, sliceMs = 40): Promise<Library> {
+    return runStepsInSlices(this.buildSteps(), pause, sliceMs);
+  }
+
+  private *buildSteps(): Steps<Library> {
     const files = this.fileList();
     const byFile = new Map(files.map((entry) => [entry.file, entry.result]));
     const cachedReader: LibraryReader = (_text, file) => byFile.get(file) ?? { records: [], diagnostics: [] };
@@ -116,7 +106,7 @@ export class IncrementalLibrary {
       },
     };
     const inputs = files.map((entry): LibraryInput => ({ file: entry.file, text: '', format: entry.format }));
-    const library = buildLibrary(inputs, { readers, classifier, pins: this.options.pins });
+    const library = yield* buildLibraryInSteps(inputs, { readers, classifier, pins: this.options.pins });
     this.categoryCache = next;
     return library;
   }

@@ -1,5 +1,6 @@
 import { normalizeTitle } from './normalize';
 import type { LibraryDiagnostic, PaperRecord } from './paper';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 export interface MergeResult {
   readonly records: PaperRecord[];
@@ -27,13 +28,20 @@ interface Draft {
  * Linear in the number of records.
  */
 export function mergeRecords(records: readonly PaperRecord[]): MergeResult {
+  return runSteps(mergeRecordsInSteps(records));
+}
+
+/** `mergeRecords` as steps (see steps.ts), yielding every few hundred records. */
+export function* mergeRecordsInSteps(records: readonly PaperRecord[]): Steps<MergeResult> {
   const drafts: Draft[] = [];
   const diagnostics: LibraryDiagnostic[] = [];
   const byArxivId = new Map<string, Draft>();
   const byDoi = new Map<string, Draft>();
   const byTitle = new Map<string, Draft>();
 
+  let count = 0;
   for (const record of records) {
+    if (++count % ITEMS_PER_STEP === 0) yield;
     const title = normalizeTitle(record.title);
     let target = (record.arxivId && byArxivId.get(record.arxivId)) || (record.doi && byDoi.get(record.doi)) || undefined;
     if (target === undefined) {

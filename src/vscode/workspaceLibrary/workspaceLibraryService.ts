@@ -238,8 +238,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
 
   /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */
   private async publish(): Promise<Library> {
-    await this.incremental.classifyInSlices(yieldToHost);
-    const library = this.incremental.build();
+    const library = await this.incremental.buildInSlices(yieldToHost);
     this.current = library;
     this.publishDiagnostics(library);
     // Listeners hear of the new library in the same tick it becomes current.

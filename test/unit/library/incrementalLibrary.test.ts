@@ -84,6 +84,27 @@ describe('incremental library', () => {
   });
 });
 
+describe('building in slices', () => {
+  const many = Array.from({ length: 1500 }, (_, i) => `@article{m${i}, title = {Study ${i} of linear attention}, year = 2024}`).join('\n');
+  const fill = (library: IncrementalLibrary): void => {
+    for (const input of corpus) library.setFile(input, true);
+    library.setFile({ file: 'refs/handwritten.bib', text: handwritten, format: 'bibtex' });
+    library.setFile({ file: 'refs/many.bib', text: many, format: 'bibtex' });
+  };
+
+  it('builds the same library as in one go, pausing between slices', async () => {
+    const library = new IncrementalLibrary();
+    fill(library);
+    let pauses = 0;
+    const sliced = await library.buildInSlices(async () => { pauses++; }, 0);
+    const whole = new IncrementalLibrary();
+    fill(whole);
+    assert.equal(sliced.size, whole.build().size);
+    assert.deepEqual(sliced.papers, whole.build().papers);
+    assert.ok(pauses >= 3, `paused ${pauses} times`);
+  });
+});
+
 describe('reading BibTeX in slices', () => {
   const big = Array.from({ length: 3000 }, (_, i) => `@article{k${i}, title = {Paper ${i} on {S4} and R{\\'e}}, year = ${2000 + (i % 25)}, abstract = {Up to $5\\times$ faster.}}`).join('\n');
 
