@@ -121,10 +121,16 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const uris = await this.findLibraryFiles(settings);
     for (const uri of uris) await this.readFile(uri);
     const library = await this.publish();
+    const elapsed = (performance.now() - started).toFixed(1);
+    if (settings.includeBundled) {
+      const bundled = new Set(this.incremental.fileList().filter((file) => file.bundled).map((file) => file.file));
+      const fromCorpus = library.papers.filter((paper) => bundled.has(paper.source.file)).length;
+      this.log.appendLine(`Loaded ${fromCorpus} papers from the embedded corpus in ${elapsed} ms.`);
+    }
     const workspacePapers = this.incremental.fileList().filter((file) => !file.bundled).reduce((sum, file) => sum + file.result.records.length, 0);
     this.log.appendLine(
       `Library: ${library.size} papers (${workspacePapers} entries from ${uris.length} workspace file${uris.length === 1 ? '' : 's'}`
-      + `${settings.includeBundled ? ', plus the bundled papers' : ''}) in ${(performance.now() - started).toFixed(0)} ms.`,
+      + `${settings.includeBundled ? ', plus the bundled papers' : ''}) in ${elapsed} ms.`,
     );
     return library;
   }
