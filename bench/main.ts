@@ -1,5 +1,6 @@
 import type { BenchSuite } from './benchSuite';
 import { bibtexBench } from './bibtexBench';
+import { citeBench } from './citeBench';
 import { claimsBench } from './claimsBench';
 import { classifierBench } from './classifierBench';
 import { libraryBench } from './libraryBench';
@@ -7,6 +8,7 @@ import { libraryBench } from './libraryBench';
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  citeBench,
   classifierBench,
   claimsBench,
   bibtexBench,

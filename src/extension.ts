@@ -7,6 +7,7 @@ import type { Library } from './core/library/library';
 import type { Paper } from './core/library/paper';
 import { pandocCitation } from './core/notes/noteTemplate';
 import { ActivationTimings } from './vscode/activationTimings';
+import { registerCitations, type CitationServices } from './vscode/citations/registerCitations';
 import { showOutputCommand } from './vscode/commands/showOutput';
 import { NoteService } from './vscode/notes/noteService';
 import { comparePapersCommand, openNoteCommand } from './vscode/notes/paperCommands';
@@ -27,6 +28,8 @@ export interface PaperNotesApi {
   libraryState(): LibraryLoadState;
   /** Whether a paper has a literature note, and when that changes (for the tree and the paper view). */
   readonly notes: Pick<NoteService, 'hasNote' | 'noteUri' | 'onDidChangeNotes'>;
+  /** Citation services: the searchable library and the workspace's "cited in N notes". */
+  readonly citations: CitationServices;
 }
 
 /** Composition root: builds each service once and hands every disposable to the context. */
@@ -71,8 +74,13 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     output.appendLine(`Activation: library loaded after ${libraryLoaded?.toFixed(1)} ms, tree items ready after ${treeItemsReady?.toFixed(1)} ms.`);
     return library;
   });
+  // Completion, hovers and citation diagnostics follow the workspace library as it reloads.
+  const citations = registerCitations(context, loader);
   timings.mark('activated');
-  return { library: () => loader.library, ready, timings: timings.elapsedMs, onDidChangeLibrary: loader.onDidChangeLibrary, libraryState: () => loader.loadState, notes };
+  return {
+    library: () => loader.library, ready, timings: timings.elapsedMs, onDidChangeLibrary: loader.onDidChangeLibrary,
+    libraryState: () => loader.loadState, notes, citations,
+  };
 }
 
 export function deactivate(): void {

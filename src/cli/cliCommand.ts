@@ -9,6 +9,8 @@ export interface CliIo {
 export interface CliContext {
   readonly library: Library;
   readonly io: CliIo;
+  /** The working directory that relative file arguments resolve against. */
+  readonly cwd: string;
 }
 
 /** One CLI command: a name, a usage line and a run function over the loaded library. */

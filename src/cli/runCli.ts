@@ -88,7 +88,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     }
     const library = buildLibrary(inputs, options);
     for (const diagnostic of [...pinDiagnostics, ...library.diagnostics]) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
-    return await command.run({ library, io }, args);
+    return await command.run({ library, io, cwd: env.cwd }, args);
   } catch (error) {
     if (error instanceof CliError || error instanceof CorpusFileError) {
       io.stderr(`paper-notes: ${error.message}\n`);

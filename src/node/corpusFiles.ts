@@ -15,11 +15,15 @@ export class CorpusFileError extends Error {
   }
 }
 
-/** Reads files as UTF-8 for the library; rejects with a CorpusFileError naming the first unreadable file. */
+/**
+ * Reads files as UTF-8 for the library; rejects with a CorpusFileError naming the first unreadable file in the given
+ * order. The files are read in parallel, so the error is picked after all have settled: which read fails first in
+ * time varies from run to run.
+ */
 export async function readCorpusFiles(
   files: ReadonlyArray<{ readonly path: string; readonly format: LibraryFormat; readonly display?: string }>,
 ): Promise<LibraryInput[]> {
-  return Promise.all(files.map(async (file) => {
+  const results = await Promise.allSettled(files.map(async (file) => {
     const display = file.display ?? file.path;
     try {
       return { file: display, text: await readFile(file.path, 'utf8'), format: file.format };
@@ -29,6 +33,10 @@ export async function readCorpusFiles(
       throw new CorpusFileError(display, reason);
     }
   }));
+  return results.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
 }
 
 /** Reads the embedded corpus from `corpusDir`; each input is named by its file name. */

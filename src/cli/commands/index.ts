@@ -2,6 +2,7 @@ import type { CliCommand } from '../cliCommand';
 import { bibCommand } from './bib';
 import { claimsCommand } from './claims';
 import { listCommand } from './list';
+import { referencesCommand } from './references';
 import { showCommand } from './show';
 import { uncategorisedCommand } from './uncategorised';
 
@@ -11,5 +12,6 @@ export const COMMANDS: readonly CliCommand[] = [
   showCommand,
   bibCommand,
   uncategorisedCommand,
+  referencesCommand,
   claimsCommand,
 ];

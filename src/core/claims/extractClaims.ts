@@ -3,6 +3,7 @@ import { findBenchmarks, type GazetteerHit } from './gazetteerMatcher';
 import { expandFragments } from './rules/fragments';
 import { PATTERN_RULES, type PatternRule } from './rules/patternRules';
 import { sentenceIndexAt, splitSentences, type SentenceSpan } from './sentences';
+import { trieSource } from './regexTrie';
 import { parseValues, unitFromValueText } from './values';
 
 /** What follows the first number of a value: a multiplier, a percentage, a size, or nothing special. */
@@ -13,6 +14,8 @@ interface CompiledRule {
   readonly regex: RegExp;
   /** The value classes the rule's match can start with; undefined when any number may start it. */
   readonly startsWith?: ReadonlySet<ValueClass>;
+  /** Indexes into `PREFILTER_WORDS` of the rule's `requires` words. */
+  readonly requires?: readonly number[];
 }
 
 /** The value class each leading fragment stands for; NUM may be any number. */
@@ -22,10 +25,52 @@ const FRAGMENT_CLASS: Readonly<Record<string, ValueClass | undefined>> = { MULT:
 const NUMBER_RULES: readonly CompiledRule[] = PATTERN_RULES.filter((rule) => (rule.anchor ?? 'number') === 'number').map(
   (rule) => ({ rule, regex: compileRule(rule, 'y'), startsWith: valueClassesAtStart(rule.pattern) }),
 );
+/**
+ * The `requires` words of the text rules and the words that can make an abstract a survey, longest first. Found in
+ * one case-insensitive pass (`findPrefilterWords`) instead of one `includes` per word on a lowercased copy.
+ */
+const PREFILTER_WORDS: readonly string[] = [
+  ...new Set([...PATTERN_RULES.flatMap((rule) => rule.requires ?? []), 'survey', 'review']),
+].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const SURVEY_WORDS = [PREFILTER_WORDS.indexOf('survey'), PREFILTER_WORDS.indexOf('review')] as const;
+/** For each word, the words that are prefixes of it (itself included): found wherever it is found. */
+const PREFILTER_PREFIXES: readonly (readonly number[])[] = PREFILTER_WORDS.map((word) =>
+  PREFILTER_WORDS.flatMap((other, j) => (word.startsWith(other) ? [j] : [])),
+);
+const PREFILTER_INDEX: ReadonlyMap<string, number> = new Map(PREFILTER_WORDS.map((word, i) => [word, i]));
+const PREFILTER = compilePrefilter(PREFILTER_WORDS);
 const TEXT_RULES: readonly CompiledRule[] = PATTERN_RULES.filter((rule) => rule.anchor === 'text').map((rule) => ({
   rule,
   regex: compileRule(rule, 'g'),
+  ...(rule.requires === undefined ? {} : { requires: rule.requires.map((word) => PREFILTER_INDEX.get(word) ?? -1) }),
 }));
+
+/**
+ * The prefilter words as one trie regex, matched ASCII-case-insensitively: for lowercase ASCII words that finds what
+ * `text.toLowerCase().includes(word)` finds, except through the Kelvin sign and the dotted capital I, the only other
+ * characters that lowercase to ASCII (no current word has a "k" or ends in "i").
+ */
+function compilePrefilter(words: readonly string[]): RegExp {
+  for (const word of words) {
+    if (!/^[\x20-\x7e]+$/.test(word) || word !== word.toLowerCase()) throw new Error(`claim rule prefilter word "${word}" must be lowercase ASCII`);
+  }
+  return new RegExp(trieSource(words), 'gi');
+}
+
+/**
+ * 1 at the index of every prefilter word the text contains. Every match restarts one character later, so
+ * overlapping occurrences (" than over ") are all seen; the trie matches the longest word at a place, so a shorter
+ * one starting there is one of its prefixes and is marked with it.
+ */
+function findPrefilterWords(text: string): Uint8Array {
+  const present = new Uint8Array(PREFILTER_WORDS.length);
+  PREFILTER.lastIndex = 0;
+  for (let m = PREFILTER.exec(text); m !== null; m = PREFILTER.exec(text)) {
+    for (const j of PREFILTER_PREFIXES[PREFILTER_INDEX.get(m[0].toLowerCase()) ?? -1] ?? []) present[j] = 1;
+    PREFILTER.lastIndex = m.index + 1;
+  }
+  return present;
+}
 /** Where number-anchored rules are tried: the start of every number. */
 const NUMBER_START = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 /** The value at an anchor, through an optional range, and the sign after it that gives its class. */
@@ -111,22 +156,14 @@ interface Draft {
 export function extractClaims(abstract: string): Claim[] {
   if (abstract.length === 0) return [];
   const sentences = splitSentences(abstract);
-  const lower = abstract.toLowerCase();
-  const isSurvey = (lower.includes('survey') || lower.includes('review')) && SURVEY.test(abstract);
-  const present = new Map<string, boolean>();
-  const has = (word: string): boolean => {
-    let found = present.get(word);
-    if (found === undefined) {
-      found = lower.includes(word);
-      present.set(word, found);
-    }
-    return found;
-  };
-  const active = (compiled: CompiledRule) => compiled.rule.requires?.some(has) ?? true;
+  const present = findPrefilterWords(abstract);
+  const isSurvey = (present[SURVEY_WORDS[0]] === 1 || present[SURVEY_WORDS[1]] === 1) && SURVEY.test(abstract);
   const drafts: Draft[] = [];
 
   collectNumberRules(abstract, NUMBER_RULES, drafts);
-  for (const compiled of TEXT_RULES) if (active(compiled)) collectTextRule(abstract, compiled, drafts);
+  for (const compiled of TEXT_RULES) {
+    if (compiled.requires === undefined || compiled.requires.some((word) => present[word] === 1)) collectTextRule(abstract, compiled, drafts);
+  }
   collectBigO(abstract, drafts);
   collectUrls(abstract, drafts);
   collectBenchmarks(abstract, sentences, drafts);

@@ -26,22 +26,36 @@ function canStartSentence(code: number): boolean {
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = skipSpace(text, 0);
-  for (let i = start; i < text.length; i++) {
+  // Jump between the next '.', '!' and '?' with indexOf (a fast native search) instead of testing every character.
+  let dot = text.indexOf('.', start);
+  let bang = text.indexOf('!', start);
+  let question = text.indexOf('?', start);
+  for (;;) {
+    const i = nearest(nearest(dot, bang), question);
+    if (i < 0) break;
     const ch = text.charCodeAt(i);
-    // '.', '!', '?'
-    if (ch !== 46 && ch !== 33 && ch !== 63) continue;
+    if (i === dot) dot = text.indexOf('.', i + 1);
+    else if (i === bang) bang = text.indexOf('!', i + 1);
+    else question = text.indexOf('?', i + 1);
     const next = i + 1;
     if (next >= text.length || !isSpace(text.charCodeAt(next))) continue;
     const after = skipSpace(text, next);
     if (after >= text.length || !canStartSentence(text.charCodeAt(after))) continue;
     if (ch === 46 && endsWithAbbreviation(text, start, i)) continue;
     spans.push({ start, end: i + 1 });
+    // Only spaces lie between the mark and `after`, so every pending search result is already at or past it.
     start = after;
-    i = after - 1;
   }
   const end = trimEnd(text, start, text.length);
   if (end > start) spans.push({ start, end });
   return spans;
+}
+
+/** The smaller of two indexOf results, -1 only when both are -1. */
+function nearest(a: number, b: number): number {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return a < b ? a : b;
 }
 
 function endsWithAbbreviation(text: string, sentenceStart: number, period: number): boolean {

@@ -4,7 +4,7 @@ import { readBibtexInSlices } from '../../core/library/bibtexReader';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
-import type { LibraryDiagnostic, ReadResult } from '../../core/library/paper';
+import type { LibraryDiagnostic, Paper, ReadResult } from '../../core/library/paper';
 import { readEmbeddedCorpus } from '../../node/corpusFiles';
 
 /** Settings of `paperNotes.library.*`. */
@@ -74,6 +74,21 @@ export class WorkspaceLibraryService implements vscode.Disposable {
   /** The current library (replaced, never mutated, on each change). */
   get library(): Library {
     return this.current;
+  }
+
+  /** The current papers (the citation features read the library through these three members). */
+  papers(): readonly Paper[] {
+    return this.current.papers;
+  }
+
+  /** The same event as `onDidChangeLibrary`, for consumers that only need to know that papers changed. */
+  get onDidChangePapers(): vscode.Event<Library> {
+    return this.onDidChangeLibrary;
+  }
+
+  /** Resolves once the first load has finished. */
+  async whenReady(): Promise<void> {
+    await this.ready;
   }
 
   get loadState(): LibraryLoadState {

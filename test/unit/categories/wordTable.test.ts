@@ -14,5 +14,5 @@ describe('word table', () => {
       table.scan(text, scanned);
       assert.deepEqual(scanned, terms(text).map((word) => ids.get(word) ?? -1));
     }));
-  });
+  }).timeout(30_000);
 });

@@ -21,6 +21,8 @@ describe('benchmark gazetteer', () => {
     { name: 'keeps names with punctuation whole', text: 'WSJ0-2/3mix and WHAM!/WHAMR! and CNN/DailyMail.', expected: ['WSJ0-2/3mix', 'WHAM!', 'WHAMR!', 'CNN/DailyMail'] },
     { name: 'does not match inside longer words or unknown suffixes', text: 'COCOA, ImageNet-Foo, ETTh9 and MNISTs.', expected: [] },
     { name: 'matches a mixed-case name only in its own case', text: 'The QuALITY benchmark measures quality.', expected: ['QuALITY'] },
+    { name: 'treats an underscore as a word break, like a space', text: 'Splits val_COCO, test_ImageNet-1K_v2 and COCO_x, not COCOx.', expected: ['COCO', 'ImageNet-1K', 'COCO'] },
+    { name: 'finds names whose first word is common only where the whole name follows', text: 'Long tasks: the Pile, a pile of text, and the Long Range Arena.', expected: ['the Pile', 'Long Range Arena'] },
   ];
   for (const { name, text, expected } of cases) {
     it(name, () => assert.deepEqual(names(text), expected));

@@ -20,7 +20,10 @@ interface JsonPaper {
   claims: { kind: string; start: number; end: number; text: string; values: number[]; unit: string | null; ruleId: string }[];
 }
 
-describe('CLI claims command', () => {
+describe('CLI claims command', function () {
+  // Each test loads the whole corpus in process (and extracts every abstract): far under a second alone, longer on a loaded machine.
+  this.timeout(30_000);
+
   it('prints every embedded paper with claims whose offsets slice their abstract', async () => {
     const { code, stdout, stderr } = await run(['claims', '--json']);
     assert.equal(code, 0);

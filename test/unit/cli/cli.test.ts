@@ -21,7 +21,10 @@ interface ListedPaper {
   key: string; title: string; authors: string[]; year: number; arxivId: string; venue: string | null; categories: string[]; source: string;
 }
 
-describe('CLI commands', () => {
+describe('CLI commands', function () {
+  // Each test loads the whole corpus in process (and extracts every abstract): far under a second alone, longer on a loaded machine.
+  this.timeout(30_000);
+
   it('lists 53 papers as JSON, each with authors, year, arXiv id, a unique valid key and a category', async () => {
     const { code, stdout, stderr } = await run(['list', '--json']);
     assert.equal(code, 0);

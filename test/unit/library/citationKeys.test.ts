@@ -69,5 +69,5 @@ describe('citation keys', () => {
       const { keys } = assignCitationKeys(sources);
       return new Set(keys).size === keys.length && keys.every(isValidCitationKey);
     }));
-  });
+  }).timeout(30_000);
 });

@@ -134,7 +134,7 @@ describe('Daily Papers reader properties', () => {
       const result = readDailyPapers(text, 'x.txt');
       return Array.isArray(result.records) && Array.isArray(result.diagnostics);
     }));
-  });
+  }).timeout(30_000);
 
   it('reads every title as a substring of the input and every abstract as one once line breaks fold to spaces', () => {
     fc.assert(fc.property(anyText, (text) => {
@@ -142,7 +142,7 @@ describe('Daily Papers reader properties', () => {
       return readDailyPapers(text, 'x.txt').records.every((r) =>
         r.title.length > 0 && text.includes(r.title) && folded.includes(r.abstract));
     }));
-  });
+  }).timeout(30_000);
 
   it('gives every record and diagnostic a line inside the input', () => {
     fc.assert(fc.property(anyText, (text) => {
@@ -151,5 +151,5 @@ describe('Daily Papers reader properties', () => {
       return [...result.records.map((r) => r.source.line), ...result.diagnostics.map((d) => d.line)]
         .every((line) => line >= 1 && line <= lineCount);
     }));
-  });
+  }).timeout(30_000);
 });

@@ -17,8 +17,9 @@ export interface PatternRule {
   readonly before?: string;
   readonly pattern: string;
   /**
-   * For `anchor: 'text'` rules: lowercase words of which at least one must occur in the lowercased abstract for the
-   * rule to run at all (a cheap prefilter; the pattern still decides). Number-anchored rules are cheap without it.
+   * For `anchor: 'text'` rules: lowercase ASCII words of which at least one must occur in the abstract, in any ASCII
+   * case, for the rule to run at all (a cheap prefilter; the pattern still decides). Number-anchored rules are cheap
+   * without it.
    */
   readonly requires?: readonly string[];
   /** Fixed unit, or `auto` to read it from the value text (`%`, `x`), or a size unit for scale rules. */

@@ -1,0 +1,87 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../../src/cli/runCli';
+import { REFERENCES_END_MARKER, REFERENCES_START_MARKER } from '../../../src/core/cite/referencesSection';
+
+const corpusDir = path.resolve('corpus');
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } }, corpusDir, cwd });
+  return { code, stdout, stderr };
+}
+
+function noteIn(text: string): { dir: string; file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-references-'));
+  const file = path.join(dir, 'note.md');
+  writeFileSync(file, text);
+  return { dir, file };
+}
+
+const NOTE = 'Mamba [@gu2023mamba] extends S4 \\cite{gu2021efficiently}.\n';
+
+describe('CLI references', () => {
+  it('prints the note with a References section listing the cited papers in citation order', async () => {
+    const { dir } = noteIn(NOTE);
+    const { code, stdout, stderr } = await run(['references', 'note.md'], dir);
+    assert.equal(code, 0, stderr);
+    assert.ok(stdout.startsWith(`${NOTE}\n## References\n\n${REFERENCES_START_MARKER}\n`));
+    assert.ok(stdout.indexOf('*Mamba: Linear-Time Sequence Modeling') < stdout.indexOf('*Efficiently Modeling Long Sequences'));
+    assert.ok(stdout.endsWith(`${REFERENCES_END_MARKER}\n`));
+  });
+
+  it('writes the file in place, and a second run reports it up to date without changing it', async () => {
+    const { dir, file } = noteIn(NOTE);
+    const first = await run(['references', 'note.md', '--write'], dir);
+    assert.equal(first.code, 0);
+    assert.match(first.stdout, /updated note\.md: 2 references/);
+    const written = readFileSync(file, 'utf8');
+    assert.ok(written.includes('[arXiv:2312.00752](https://arxiv.org/abs/2312.00752)'));
+    const second = await run(['references', 'note.md', '--write'], dir);
+    assert.match(second.stdout, /note\.md is up to date/);
+    assert.equal(readFileSync(file, 'utf8'), written);
+  });
+
+  it('orders alphabetically when asked', async () => {
+    const { dir } = noteIn(NOTE);
+    const { stdout } = await run(['references', 'note.md', '--order', 'alphabetical'], dir);
+    assert.ok(stdout.indexOf('*Efficiently Modeling Long Sequences') < stdout.indexOf('*Mamba: Linear-Time'));
+  });
+
+  it('exits 1 under --check when the section is out of date, and 0 once written', async () => {
+    const { dir } = noteIn(NOTE);
+    const stale = await run(['references', 'note.md', '--check'], dir);
+    assert.equal(stale.code, 1);
+    assert.match(stale.stderr, /out of date/);
+    await run(['references', 'note.md', '--write'], dir);
+    assert.equal((await run(['references', 'note.md', '--check'], dir)).code, 0);
+  });
+
+  it('warns about an unknown key with its file and line, and fails --check for it', async () => {
+    const { dir } = noteIn('Intro.\n\nSee [@gu2023mamab].\n');
+    const printed = await run(['references', 'note.md'], dir);
+    assert.equal(printed.code, 0);
+    assert.match(printed.stderr, /^note\.md:3: warning: unknown citation key gu2023mamab$/m);
+    assert.equal((await run(['references', 'note.md', '--check'], dir)).code, 1);
+  });
+
+  const errors: Array<{ name: string; argv: string[]; note?: string; message: RegExp }> = [
+    { name: 'a missing note', argv: ['references', 'absent.md'], message: /cannot read absent\.md/ },
+    { name: 'no note at all', argv: ['references'], message: /exactly one NOTE\.md/ },
+    { name: 'an unknown order', argv: ['references', 'note.md', '--order', 'random'], message: /unknown order random/ },
+    { name: 'both --write and --check', argv: ['references', 'note.md', '--write', '--check'], message: /either --write or --check/ },
+    { name: 'a start marker without an end marker', argv: ['references', 'note.md'], note: `[@gu2023mamba]\n\n${REFERENCES_START_MARKER}\n`, message: /note\.md:3: .*no end marker/ },
+  ];
+  for (const { name, argv, note, message } of errors) {
+    it(`reports ${name} in one line with exit code 2`, async () => {
+      const { dir } = noteIn(note ?? NOTE);
+      const { code, stderr, stdout } = await run(argv, dir);
+      assert.equal(code, 2);
+      assert.match(stderr, message);
+      assert.equal(stdout, '');
+    });
+  }
+});
