@@ -18,6 +18,8 @@ export const DEFAULT_LIBRARY_GLOBS = ['**/*.bib', '**/*.csl.json', '**/*.bib.jso
 const EXCLUDE = '**/{node_modules,.git}/**';
 /** Files larger than this are read in slices with progress, so the extension host stays responsive. */
 const SLICED_READ_CHARS = 1_000_000;
+/** Libraries with more records than this show progress while they are merged and categorised. */
+const LARGE_LIBRARY = 20_000;
 /** Changes to one file within this window are read once. */
 const DEBOUNCE_MS = 150;
 
@@ -259,7 +261,13 @@ export class WorkspaceLibraryService implements vscode.Disposable {
 
   /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */
   private async publish(): Promise<Library> {
-    const library = await this.incremental.buildInSlices(yieldToHost);
+    const records = this.incremental.fileList().reduce((sum, file) => sum + file.result.records.length, 0);
+    const library = records < LARGE_LIBRARY
+      ? await this.incremental.buildInSlices(yieldToHost)
+      : await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Paper Notes: merging and categorising ${records.toLocaleString('en')} papers` },
+        () => this.incremental.buildInSlices(yieldToHost),
+      );
     this.current = library;
     this.publishDiagnostics(library);
     // Listeners hear of the new library in the same tick it becomes current.
