@@ -195,8 +195,9 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       this.pending.delete(key);
       void this.enqueue(async () => {
         const started = performance.now();
-        const known = await this.readFile(uri);
-        if (!known) return this.current;
+        const wasInLibrary = this.incremental.has(this.displayName(uri));
+        const isInLibrary = await this.readFile(uri);
+        if (!isInLibrary && !wasInLibrary) return this.current;
         const library = await this.publish();
         this.log.appendLine(`Reloaded ${this.displayName(uri)} in ${(performance.now() - started).toFixed(0)} ms; the library has ${library.size} papers.`);
         return library;
@@ -225,7 +226,9 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     }
     const format: LibraryFormat | undefined = libraryFormatOf(uri.path, text);
     if (format === undefined) {
+      // A .txt that is not (or no longer) a Daily Papers page.
       this.incremental.deleteFile(file);
+      this.uris.delete(file);
       return false;
     }
     this.uris.set(file, uri);

@@ -190,6 +190,21 @@ describe('Workspace library', function () {
     assert.equal(document.getText(), '# Comparison\n\n');
   });
 
+  it('reads a Daily Papers page saved under papers/, recognised by its content, and forgets it when it stops being one', async () => {
+    const { api } = await activatePaperNotes();
+    const page = vscode.Uri.joinPath(workspaceRoot(), 'papers', 'itest-daily.txt');
+    const abstract = 'We present a state space model for integration tests that scales linearly with sequence length and runs 3x faster '
+      + 'than attention on long inputs while matching its accuracy on language modeling benchmarks.';
+    try {
+      await write(page, `Daily Papers\n\nby AK and the research community\n\nItest Mamba Variant One\n\n${abstract}\n\nItest Mamba Variant Two\n\n${abstract}\n`);
+      await waitFor('the page\'s papers are in the library', () => api.library().papers.some((paper) => paper.title === 'Itest Mamba Variant Two'));
+      await write(page, 'milk\neggs\n');
+      await waitFor('the papers are gone', () => !api.library().papers.some((paper) => paper.title === 'Itest Mamba Variant Two'));
+    } finally {
+      await remove(vscode.Uri.joinPath(workspaceRoot(), 'papers'));
+    }
+  });
+
   it('drops the papers when the folder goes away', async () => {
     const { api } = await activatePaperNotes();
     await remove(folder);
