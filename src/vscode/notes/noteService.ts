@@ -9,6 +9,12 @@ export interface NoteServiceOptions {
 
 const NOTE_SETTINGS = 'paperNotes.notes';
 
+/** The notes folder setting as path segments relative to the workspace folder ("notes" when empty). */
+function notesFolderSegments(): string[] {
+  const segments = vscode.workspace.getConfiguration(NOTE_SETTINGS).get<string>('folder', 'notes').split(/[\\/]+/).filter((part) => part.trim() !== '');
+  return segments.length > 0 ? segments : ['notes'];
+}
+
 function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -51,8 +57,7 @@ export class NoteService implements vscode.Disposable {
   notesFolder(): vscode.Uri | undefined {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (root === undefined) return undefined;
-    const folder = vscode.workspace.getConfiguration(NOTE_SETTINGS).get<string>('folder', 'notes').trim() || 'notes';
-    return vscode.Uri.joinPath(root, ...folder.split(/[\\/]+/).filter((part) => part !== ''));
+    return vscode.Uri.joinPath(root, ...notesFolderSegments());
   }
 
   noteUri(key: string): vscode.Uri | undefined {
@@ -99,9 +104,10 @@ export class NoteService implements vscode.Disposable {
 
   private watchNotes(): void {
     this.watcher?.dispose();
-    const folder = this.notesFolder();
-    if (folder === undefined) return;
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.md'));
+    const root = vscode.workspace.workspaceFolders?.[0];
+    if (root === undefined) return;
+    // Based at the workspace folder, so the watcher also sees a notes folder that does not exist yet.
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${notesFolderSegments().join('/')}/*.md`));
     const refresh = (): void => void this.scan();
     this.watcher.onDidCreate(refresh);
     this.watcher.onDidDelete(refresh);

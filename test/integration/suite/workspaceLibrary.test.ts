@@ -172,6 +172,15 @@ describe('Workspace library', function () {
     assert.equal(await read(result.uri), '# Hyena Hierarchy, edited (integration copy)\n\nBy Michael Poli, Christopher Ré (2023), [@itestPoli2023].\n');
   });
 
+  it('notices notes written by hand, and their deletion', async () => {
+    const { api } = await activatePaperNotes();
+    const manual = vscode.Uri.joinPath(notesFolder, 'itestByHand.md');
+    await write(manual, '# My note\n');
+    await waitFor('the note is known', () => api.notes.hasNote('itestByHand'));
+    await remove(manual);
+    await waitFor('the note is forgotten', () => !api.notes.hasNote('itestByHand'));
+  });
+
   it('Compare Papers inserts a GFM table at the cursor as one undoable edit', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Comparison\n\n' });
     const editor = await vscode.window.showTextDocument(document);
