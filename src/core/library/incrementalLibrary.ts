@@ -2,7 +2,8 @@ import type { CategoryAssignment } from '../categories/category';
 import type { CategoryPins } from '../categories/categoryPins';
 import { createClassifier, type ClassifiableText, type Classifier } from '../categories/classifier';
 import { buildLibraryInSteps, LIBRARY_READERS, type Library, type LibraryFormat, type LibraryInput } from './library';
-import type { LibraryDiagnostic, LibraryReader, ReadResult } from './paper';
+import { normalizeTitle } from './normalize';
+import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 import { runSteps, runStepsInSlices, type Steps } from './steps';
 
 /** One file of the library as last read. */
@@ -30,6 +31,8 @@ export class IncrementalLibrary {
   /** abstract -> title -> categories; rebuilt on each build so entries of removed papers do not pile up. */
   private categoryCache = new Map<string, Map<string, CategoryAssignment[]>>();
   private readonly classifier: Classifier;
+  /** Normalised titles by record: records of unchanged files are the same objects from build to build. */
+  private readonly titleKeys = new WeakMap<PaperRecord, string>();
   private readonly readers: Readonly<Partial<Record<LibraryFormat, LibraryReader>>>;
 
   constructor(private readonly options: IncrementalLibraryOptions = {}) {
@@ -106,7 +109,15 @@ export class IncrementalLibrary {
       },
     };
     const inputs = files.map((entry): LibraryInput => ({ file: entry.file, text: '', format: entry.format }));
-    const library = yield* buildLibraryInSteps(inputs, { readers, classifier, pins: this.options.pins });
+    const titleKey = (record: PaperRecord): string => {
+      let key = this.titleKeys.get(record);
+      if (key === undefined) {
+        key = normalizeTitle(record.title);
+        this.titleKeys.set(record, key);
+      }
+      return key;
+    };
+    const library = yield* buildLibraryInSteps(inputs, { readers, classifier, pins: this.options.pins, titleKey });
     this.categoryCache = next;
     return library;
   }

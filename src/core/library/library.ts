@@ -34,6 +34,8 @@ export interface BuildLibraryOptions {
   readonly classifier?: Classifier;
   /** Pinned categories (see `readCategoryPins`) and the file they came from, named in the evidence. */
   readonly pins?: { readonly pins: CategoryPins; readonly file: string };
+  /** The normalised title a record merges by (normalizeTitle of its title); an incremental caller passes a cached one. */
+  readonly titleKey?: (record: PaperRecord) => string;
 }
 
 /** One search hit: the paper and its score (higher is better). */
@@ -191,7 +193,7 @@ export function* buildLibraryInSteps(inputs: readonly LibraryInput[], options: B
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
   }
 
-  const merged = yield* mergeRecordsInSteps(records);
+  const merged = yield* mergeRecordsInSteps(records, options.titleKey);
   diagnostics.push(...merged.diagnostics);
 
   const keys = yield* assignCitationKeysInSteps(merged.records);

@@ -31,8 +31,14 @@ export function mergeRecords(records: readonly PaperRecord[]): MergeResult {
   return runSteps(mergeRecordsInSteps(records));
 }
 
-/** `mergeRecords` as steps (see steps.ts), yielding every few hundred records. */
-export function* mergeRecordsInSteps(records: readonly PaperRecord[]): Steps<MergeResult> {
+/**
+ * `mergeRecords` as steps (see steps.ts), yielding every few hundred records. `titleKey` is the normalised title of a
+ * record; a caller that merges the same records again and again can pass a cached one.
+ */
+export function* mergeRecordsInSteps(
+  records: readonly PaperRecord[],
+  titleKey: (record: PaperRecord) => string = (record) => normalizeTitle(record.title),
+): Steps<MergeResult> {
   const drafts: Draft[] = [];
   const diagnostics: LibraryDiagnostic[] = [];
   const byArxivId = new Map<string, Draft>();
@@ -42,7 +48,7 @@ export function* mergeRecordsInSteps(records: readonly PaperRecord[]): Steps<Mer
   let count = 0;
   for (const record of records) {
     if (++count % ITEMS_PER_STEP === 0) yield;
-    const title = normalizeTitle(record.title);
+    const title = titleKey(record);
     let target = (record.arxivId && byArxivId.get(record.arxivId)) || (record.doi && byDoi.get(record.doi)) || undefined;
     if (target === undefined) {
       const sameTitle = byTitle.get(title);
