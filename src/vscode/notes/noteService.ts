@@ -8,6 +8,7 @@ export interface NoteServiceOptions {
 }
 
 const NOTE_SETTINGS = 'paperNotes.notes';
+const RESCAN_AFTER_MS = 2000;
 
 /** The notes folder setting as path segments relative to the workspace folder ("notes" when empty). */
 function notesFolderSegments(): string[] {
@@ -38,6 +39,8 @@ export class NoteService implements vscode.Disposable {
   /** Fires when a note is created or deleted, or the notes folder setting changes. */
   readonly onDidChangeNotes = this.changed.event;
   private noteNames = new Set<string>();
+  private scanGeneration = 0;
+  private lastScan = 0;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -48,8 +51,12 @@ export class NoteService implements vscode.Disposable {
     }));
   }
 
-  /** Whether the paper has a note in the notes folder. */
+  /**
+   * Whether the paper has a note in the notes folder. File watchers can coalesce a quick create-then-delete into no
+   * event at all, so asking also refreshes the answer in the background (at most every two seconds).
+   */
   hasNote(key: string): boolean {
+    if (Date.now() - this.lastScan > RESCAN_AFTER_MS) void this.scan();
     return this.noteNames.has(noteFileName(key));
   }
 
@@ -115,6 +122,9 @@ export class NoteService implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
+    // Scans can overlap (a create and a delete in quick succession); only the latest one may set the result.
+    const generation = ++this.scanGeneration;
+    this.lastScan = Date.now();
     const folder = this.notesFolder();
     const names = new Set<string>();
     if (folder !== undefined && (await exists(folder))) {
@@ -126,6 +136,7 @@ export class NoteService implements vscode.Disposable {
         // No notes folder yet: no notes.
       }
     }
+    if (generation !== this.scanGeneration) return;
     const changed = names.size !== this.noteNames.size || [...names].some((name) => !this.noteNames.has(name));
     this.noteNames = names;
     if (changed) this.changed.fire();
