@@ -1,4 +1,5 @@
 import type { BenchSuite } from './benchSuite';
+import { bibtexBench } from './bibtexBench';
 import { citeBench } from './citeBench';
 import { claimsBench } from './claimsBench';
 import { classifierBench } from './classifierBench';
@@ -13,6 +14,7 @@ const suites: readonly BenchSuite[] = [
   classifierBench,
   claimsBench,
   paperViewsBench(extractClaims),
+  bibtexBench,
 ];
 
 async function main(): Promise<void> {

@@ -43,7 +43,7 @@ describe('The Papers view for an empty library and for one that failed to load',
     writeFileSync(path.join(empty, 'page.txt'), 'new\n\nDaily Papers\n\n');
     const { text, buttons } = await welcome({ PAPER_NOTES_CORPUS_DIR: empty }, /holds no papers/);
     assert.match(text, /no paper entry was found/);
-    assert.deepEqual(buttons, ['Show Output']);
+    assert.deepEqual(buttons, ['Show Output', 'Library Settings']);
   });
 
   it('gives the reason a library failed to load and offers it again from the welcome content', async () => {
@@ -63,7 +63,7 @@ describe('The Papers view for an empty library and for one that failed to load',
       await workbench.waitForText(toasts, reason);
     });
     assert.match(text, /failed to load/);
-    assert.deepEqual(buttons, ['Show the Reason', 'Show Output']);
+    assert.deepEqual(buttons, ['Show the Reason', 'Show Output', 'Reload Library']);
     assert.match(claimsText, /No claims yet/);
   });
 });

@@ -122,16 +122,16 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       await workbench.page.mouse.move(900, 600);
     });
 
-    it('offers Open and Insert Citation inline, and all five paper actions in the context menu', async () => {
+    it('offers Open, Insert Citation and Open Note inline, and all seven paper actions in the context menu', async () => {
       const row = workbench.treeItem(new RegExp(`^${escapeRegExp(mamba().title.slice(0, 20))}`));
       await row.hover();
       const inline = await row.locator('.actions .action-label').evaluateAll((links) => links.map((link) => link.getAttribute('aria-label')));
-      assert.deepEqual(inline, ['Open Paper', 'Insert Citation']);
+      assert.deepEqual(inline, ['Open Paper', 'Insert Citation', 'Open Note']);
       await row.click({ button: 'right' });
       const menu = workbench.page.locator('.context-view .monaco-menu');
       await menu.waitFor();
       const items = (await menu.locator('.action-label').allTextContents()).map((text) => text.trim()).filter((text) => text !== '');
-      assert.deepEqual(items, ['Open Paper', 'Open on arXiv', 'Insert Citation', 'Copy Citation Key', 'Copy BibTeX']);
+      assert.deepEqual(items, ['Open Paper', 'Open on arXiv', 'Open Note', 'Insert Citation', 'Compare Papers', 'Copy Citation Key', 'Copy BibTeX']);
       await workbench.page.keyboard.press('Escape');
     });
 

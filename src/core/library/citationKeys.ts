@@ -1,4 +1,5 @@
 import { foldAccents, normalizeTitle } from './normalize';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 /**
  * Title words a key skips, as Better BibTeX's `skipwords` (English, French, German, Italian, Spanish particles).
@@ -93,23 +94,31 @@ export interface KeyAssignment {
  * always gets the same keys whatever order it was read in. The first paper of a colliding group keeps the bare key.
  */
 export function assignCitationKeys(sources: readonly KeySource[]): KeyAssignment {
+  return runSteps(assignCitationKeysInSteps(sources));
+}
+
+/** `assignCitationKeys` as steps (see steps.ts), yielding every few hundred sources. */
+export function* assignCitationKeysInSteps(sources: readonly KeySource[]): Steps<KeyAssignment> {
   const keys: string[] = new Array(sources.length);
   const taken = new Set<string>();
   const replaced: Array<{ index: number; ownKey: string; key: string }> = [];
   const generated: number[] = [];
 
-  sources.forEach((source, index) => {
-    const own = source.key;
+  for (let index = 0; index < sources.length; index++) {
+    if (index % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    const own = sources[index].key;
     if (own !== undefined && isValidCitationKey(own) && !taken.has(own)) {
       keys[index] = own;
       taken.add(own);
     } else {
       generated.push(index);
     }
-  });
+  }
 
   const groups = new Map<string, number[]>();
+  let count = 0;
   for (const index of generated) {
+    if (++count % ITEMS_PER_STEP === 0) yield;
     const base = baseCitationKey(sources[index]);
     const group = groups.get(base);
     if (group) group.push(index);

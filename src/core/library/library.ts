@@ -1,12 +1,15 @@
 import type { CategoryId } from '../categories/category';
 import { applyPin, type CategoryPins } from '../categories/categoryPins';
 import { createClassifier, type Classifier } from '../categories/classifier';
-import { assignCitationKeys } from './citationKeys';
+import { readBibtex } from './bibtexReader';
+import { assignCitationKeysInSteps } from './citationKeys';
+import { readCslJson } from './cslJsonReader';
 import { readDailyPapers } from './dailyPapersReader';
-import { mergeRecords } from './mergeRecords';
+import { mergeRecordsInSteps } from './mergeRecords';
 import { normalizeArxivId, normalizeTitle, terms } from './normalize';
 import type { LibraryDiagnostic, LibraryReader, Paper, PaperRecord } from './paper';
 import { readSeedMetadata } from './seedMetadata';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 /** The formats a library is read from; a format without a reader yields a diagnostic, not an exception. */
 export type LibraryFormat = 'daily-papers' | 'paper-metadata' | 'bibtex' | 'csl-json';
@@ -22,6 +25,8 @@ export interface LibraryInput {
 export const LIBRARY_READERS: Readonly<Partial<Record<LibraryFormat, LibraryReader>>> = {
   'daily-papers': readDailyPapers,
   'paper-metadata': readSeedMetadata,
+  bibtex: readBibtex,
+  'csl-json': readCslJson,
 };
 
 export interface BuildLibraryOptions {
@@ -29,6 +34,8 @@ export interface BuildLibraryOptions {
   readonly classifier?: Classifier;
   /** Pinned categories (see `readCategoryPins`) and the file they came from, named in the evidence. */
   readonly pins?: { readonly pins: CategoryPins; readonly file: string };
+  /** The normalised title a record merges by (normalizeTitle of its title); an incremental caller passes a cached one. */
+  readonly titleKey?: (record: PaperRecord) => string;
 }
 
 /** One search hit: the paper and its score (higher is better). */
@@ -166,6 +173,11 @@ export class Library {
  * pins. Every problem is a diagnostic; nothing throws on bad input. Linear in the total size of the inputs.
  */
 export function buildLibrary(inputs: readonly LibraryInput[], options: BuildLibraryOptions = {}): Library {
+  return runSteps(buildLibraryInSteps(inputs, options));
+}
+
+/** `buildLibrary` as steps (see steps.ts), so a large library can be built in slices. */
+export function* buildLibraryInSteps(inputs: readonly LibraryInput[], options: BuildLibraryOptions = {}): Steps<Library> {
   const readers = options.readers ?? LIBRARY_READERS;
   const classifier = options.classifier ?? createClassifier();
   const diagnostics: LibraryDiagnostic[] = [];
@@ -181,22 +193,25 @@ export function buildLibrary(inputs: readonly LibraryInput[], options: BuildLibr
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
   }
 
-  const merged = mergeRecords(records);
+  const merged = yield* mergeRecordsInSteps(records, options.titleKey);
   diagnostics.push(...merged.diagnostics);
 
-  const keys = assignCitationKeys(merged.records);
+  const keys = yield* assignCitationKeysInSteps(merged.records);
   for (const { index, ownKey, key } of keys.replaced) {
     const { source } = merged.records[index];
     diagnostics.push({ ...source, severity: 'warning', message: `the key ${ownKey} is invalid or taken; cited as ${key}` });
   }
 
   const pins = options.pins;
-  const papers = merged.records.map((record, i): Paper => {
+  const papers: Paper[] = [];
+  for (let i = 0; i < merged.records.length; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    const record = merged.records[i];
     const key = keys.keys[i];
     let categories = classifier.classify(record);
     const pinned = pins?.pins.get(key) ?? (record.arxivId === undefined ? undefined : pins?.pins.get(record.arxivId));
     if (pins && pinned) categories = applyPin(categories, pinned, pins.file);
-    return {
+    papers.push({
       key,
       title: record.title,
       abstract: record.abstract,
@@ -209,7 +224,7 @@ export function buildLibrary(inputs: readonly LibraryInput[], options: BuildLibr
       codeUrls: record.codeUrls,
       categories,
       source: record.source,
-    };
-  });
+    });
+  }
   return new Library(papers, diagnostics);
 }

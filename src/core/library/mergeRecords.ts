@@ -1,5 +1,6 @@
 import { normalizeTitle } from './normalize';
 import type { LibraryDiagnostic, PaperRecord } from './paper';
+import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 export interface MergeResult {
   readonly records: PaperRecord[];
@@ -27,14 +28,27 @@ interface Draft {
  * Linear in the number of records.
  */
 export function mergeRecords(records: readonly PaperRecord[]): MergeResult {
+  return runSteps(mergeRecordsInSteps(records));
+}
+
+/**
+ * `mergeRecords` as steps (see steps.ts), yielding every few hundred records. `titleKey` is the normalised title of a
+ * record; a caller that merges the same records again and again can pass a cached one.
+ */
+export function* mergeRecordsInSteps(
+  records: readonly PaperRecord[],
+  titleKey: (record: PaperRecord) => string = (record) => normalizeTitle(record.title),
+): Steps<MergeResult> {
   const drafts: Draft[] = [];
   const diagnostics: LibraryDiagnostic[] = [];
   const byArxivId = new Map<string, Draft>();
   const byDoi = new Map<string, Draft>();
   const byTitle = new Map<string, Draft>();
 
+  let count = 0;
   for (const record of records) {
-    const title = normalizeTitle(record.title);
+    if (++count % ITEMS_PER_STEP === 0) yield;
+    const title = titleKey(record);
     let target = (record.arxivId && byArxivId.get(record.arxivId)) || (record.doi && byDoi.get(record.doi)) || undefined;
     if (target === undefined) {
       const sameTitle = byTitle.get(title);

@@ -24,6 +24,8 @@ export interface PaperTreeOptions {
   readonly grouping?: PaperGrouping;
   /** Called after each burst of tree requests (a render, an expand) with the extension time it took. */
   readonly onRender?: (timing: PaperTreeRenderTiming) => void;
+  /** Whether the paper has a literature note; such papers show a note icon and "note" in their description. */
+  readonly hasNote?: (key: string) => boolean;
 }
 
 /** Requests closer together than this belong to one render. */
@@ -180,9 +182,10 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     const { paper } = node;
     const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.parentId}:${paper.key}`;
-    item.description = paper.year === undefined ? paper.key : `${paper.key} · ${paper.year}`;
+    const hasNote = this.options.hasNote?.(paper.key) === true;
+    item.description = [paper.key, paper.year, hasNote ? 'note' : undefined].filter((part) => part !== undefined).join(' · ');
     item.contextValue = 'paper';
-    item.iconPath = new vscode.ThemeIcon('book');
+    item.iconPath = new vscode.ThemeIcon(hasNote ? 'notebook' : 'book');
     item.command = { command: 'paperNotes.openPaper', title: 'Open Paper', arguments: [paper.key] };
     return item;
   }

@@ -42,7 +42,7 @@ export class PapersTreeView implements vscode.Disposable {
     private readonly tree: PaperTreeProvider,
     private readonly state: vscode.Memento,
   ) {
-    this.view = vscode.window.createTreeView('paperNotes.papers', { treeDataProvider: tree, showCollapseAll: true });
+    this.view = vscode.window.createTreeView('paperNotes.papers', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
     this.view.description = GROUPING_DESCRIPTIONS[tree.grouping];
     this.disposables.push(this.view);
     for (const { id, grouping } of GROUPING_COMMANDS) {

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { Claim } from '../../core/claims/claim';
+import type { Library } from '../../core/library/library';
+import type { Paper } from '../../core/library/paper';
+import { comparisonTable } from '../../core/notes/comparisonTable';
+import { paperKeysFrom } from './commandArguments';
+import type { NoteService } from './noteService';
+
+export interface PaperCommandsOptions {
+  readonly library: () => Library;
+  readonly notes: NoteService;
+  readonly claimsOf: (paper: Paper) => readonly Claim[];
+  readonly citationOf: (paper: Paper) => string;
+  readonly categoryLabel: (id: string) => string;
+}
+
+export interface PaperCommand {
+  readonly id: string;
+  readonly execute: (...args: unknown[]) => Promise<unknown>;
+}
+
+interface PaperPick extends vscode.QuickPickItem {
+  readonly paper: Paper;
+}
+
+function pickItem(paper: Paper, picked = false): PaperPick {
+  return { label: paper.title, description: [paper.key, paper.year].filter((part) => part !== undefined).join(' · '), detail: paper.authors.join(', '), paper, picked };
+}
+
+function papersFor(args: readonly unknown[], library: Library): Paper[] {
+  return paperKeysFrom(args).map((key) => library.get(key)).filter((paper): paper is Paper => paper !== undefined);
+}
+
+/** Paper Notes: Open Note — the paper's literature note, created from the template if it does not exist yet. */
+export function openNoteCommand(options: PaperCommandsOptions): PaperCommand {
+  return {
+    id: 'paperNotes.openNote',
+    async execute(...args) {
+      let [paper] = papersFor(args, options.library());
+      if (paper === undefined) {
+        const pick = await vscode.window.showQuickPick(options.library().papers.map((candidate) => pickItem(candidate)), {
+          title: 'Open Note',
+          placeHolder: 'Paper to open or create the note for',
+          matchOnDescription: true,
+          matchOnDetail: true,
+        });
+        if (pick === undefined) return undefined;
+        paper = pick.paper;
+      }
+      try {
+        return await options.notes.openNote(paper);
+      } catch (error) {
+        void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * Paper Notes: Compare Papers — inserts a GFM comparison table (one row per paper, every cell cited) at the cursor
+ * of the active Markdown editor as one undoable edit, or opens it in a new Markdown document. The papers come from the
+ * tree's selection or from a multi-pick.
+ */
+export function comparePapersCommand(options: PaperCommandsOptions): PaperCommand {
+  return {
+    id: 'paperNotes.comparePapers',
+    async execute(...args) {
+      const library = options.library();
+      let papers = papersFor(args, library);
+      if (papers.length < 2) {
+        const chosen = new Set(papers.map((paper) => paper.key));
+        const picks = await vscode.window.showQuickPick(library.papers.map((paper) => pickItem(paper, chosen.has(paper.key))), {
+          title: 'Compare Papers',
+          placeHolder: 'Papers to compare (pick two or more)',
+          canPickMany: true,
+          matchOnDescription: true,
+        });
+        if (picks === undefined || picks.length === 0) return undefined;
+        papers = picks.map((pick) => pick.paper);
+      }
+      const table = comparisonTable(papers, options);
+      const editor = vscode.window.activeTextEditor;
+      if (editor !== undefined && editor.document.languageId === 'markdown') {
+        const { selection } = editor;
+        // A table must start on a line of its own and be followed by a blank line to parse as a table.
+        const line = editor.document.lineAt(selection.start.line);
+        const before = selection.start.character > 0 && line.text.slice(0, selection.start.character).trim() !== '' ? '\n\n' : '';
+        await editor.edit((edit) => edit.replace(selection, `${before}${table}\n`));
+      } else {
+        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: table });
+        await vscode.window.showTextDocument(document);
+      }
+      return table;
+    },
+  };
+}

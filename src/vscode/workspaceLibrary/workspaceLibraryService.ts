@@ -1,0 +1,308 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readBibtexInSlices } from '../../core/library/bibtexReader';
+import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
+import { Library, type LibraryFormat } from '../../core/library/library';
+import { libraryFormatOf } from '../../core/library/libraryFormats';
+import type { LibraryDiagnostic, Paper, ReadResult } from '../../core/library/paper';
+import { readCorpusFolder, readEmbeddedCorpus } from '../../node/corpusFiles';
+
+/** Settings of `paperNotes.library.*`. */
+export interface WorkspaceLibrarySettings {
+  /** Globs relative to each workspace folder. */
+  readonly files: readonly string[];
+  readonly includeBundled: boolean;
+}
+
+export const DEFAULT_LIBRARY_GLOBS = ['**/*.bib', '**/*.csl.json', '**/*.bib.json', 'papers/**/*.txt'] as const;
+const EXCLUDE = '**/{node_modules,.git}/**';
+/** Files larger than this are read in slices with progress, so the extension host stays responsive. */
+const SLICED_READ_CHARS = 1_000_000;
+/** Libraries with more records than this show progress while they are merged and categorised. */
+const LARGE_LIBRARY = 20_000;
+/** Changes to one file within this window are read once. */
+const DEBOUNCE_MS = 150;
+
+/** Values of the `paperNotes.libraryState` context key, for the Papers views' welcome content. */
+export type LibraryLoadState = 'loading' | 'ready' | 'empty' | 'failed';
+
+export function readLibrarySettings(): WorkspaceLibrarySettings {
+  const config = vscode.workspace.getConfiguration('paperNotes.library');
+  const files = config.get<unknown>('files');
+  return {
+    files: Array.isArray(files) ? files.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [...DEFAULT_LIBRARY_GLOBS],
+    includeBundled: config.get<boolean>('includeBundled', true),
+  };
+}
+
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function toVscodeSeverity(severity: LibraryDiagnostic['severity']): vscode.DiagnosticSeverity {
+  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+/**
+ * The library of the workspace: the bibliography files the settings name (BibTeX, CSL-JSON, Daily Papers text) plus
+ * the bundled corpus. Watches those files and re-reads only the one that changed; publishes problems to the Problems
+ * panel, logs loads to the output channel, and fires `onDidChangeLibrary` after each change.
+ */
+export class WorkspaceLibraryService implements vscode.Disposable {
+  private readonly incremental = new IncrementalLibrary();
+  private current = new Library([], []);
+  private readonly changed = new vscode.EventEmitter<Library>();
+  /** Fires with the new library after every (re)load. */
+  readonly onDidChangeLibrary = this.changed.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('paperNotes.library');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private watchers: vscode.Disposable[] = [];
+  /** Library file name (workspace-relative) -> its URI, for the Problems panel. */
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Every load and reload runs in this chain, one after the other. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private state: LibraryLoadState = 'loading';
+  private publishedOnce = false;
+  /** Why the bundled corpus could not be read, in one line; undefined when it loaded (or is turned off). */
+  failure: string | undefined;
+  /** Resolves when the first load has finished. */
+  readonly ready: Promise<Library>;
+
+  constructor(private readonly extensionPath: string, private readonly log: vscode.OutputChannel) {
+    this.setState('loading');
+    this.ready = this.enqueue(() => this.loadAll());
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('paperNotes.library')) void this.enqueue(() => this.loadAll());
+    }));
+    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.enqueue(() => this.loadAll())));
+  }
+
+  /** The current library (replaced, never mutated, on each change). */
+  get library(): Library {
+    return this.current;
+  }
+
+  /** The current papers (the citation features read the library through these three members). */
+  papers(): readonly Paper[] {
+    return this.current.papers;
+  }
+
+  /** The same event as `onDidChangeLibrary`, for consumers that only need to know that papers changed. */
+  get onDidChangePapers(): vscode.Event<Library> {
+    return this.onDidChangeLibrary;
+  }
+
+  /** Resolves once the first load has finished. */
+  async whenReady(): Promise<void> {
+    await this.ready;
+  }
+
+  get loadState(): LibraryLoadState {
+    return this.state;
+  }
+
+  /** Reads every library file again. */
+  reload(): Promise<Library> {
+    return this.enqueue(() => this.loadAll());
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const disposable of [...this.watchers, ...this.disposables]) disposable.dispose();
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The state behind `libraryState()`; the Papers view sets the matching context key when it shows the library. */
+  private setState(state: LibraryLoadState): void {
+    this.state = state;
+  }
+
+  private displayName(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  private async loadAll(): Promise<Library> {
+    const started = performance.now();
+    const settings = readLibrarySettings();
+    this.watch(settings);
+    for (const file of this.incremental.fileList()) this.incremental.deleteFile(file.file);
+    this.uris.clear();
+    this.failure = undefined;
+    // A development and test hook: another corpus folder instead of the embedded one (see readCorpusFolder).
+    const corpusFolder = process.env.PAPER_NOTES_CORPUS_DIR;
+    if (settings.includeBundled) {
+      try {
+        const inputs = corpusFolder ? await readCorpusFolder(corpusFolder) : await readEmbeddedCorpus(path.join(this.extensionPath, 'corpus'));
+        for (const input of inputs) this.incremental.setFile(input, true);
+      } catch (error) {
+        this.failure = error instanceof Error ? error.message : String(error);
+        this.log.appendLine(`Could not load the bundled papers: ${this.failure}`);
+      }
+      // The bundled papers show at once; searching the workspace for library files takes far longer.
+      if (!this.publishedOnce && this.incremental.fileList().length > 0) await this.publish();
+    }
+    const uris = await this.findLibraryFiles(settings);
+    for (const uri of uris) await this.readFile(uri);
+    const library = await this.publish();
+    const elapsed = (performance.now() - started).toFixed(1);
+    if (settings.includeBundled) {
+      const bundled = new Set(this.incremental.fileList().filter((file) => file.bundled).map((file) => file.file));
+      const fromCorpus = library.papers.filter((paper) => bundled.has(paper.source.file)).length;
+      this.log.appendLine(`Loaded ${fromCorpus} papers from ${corpusFolder ? `the corpus folder ${corpusFolder}` : 'the embedded corpus'} in ${elapsed} ms.`);
+    }
+    const workspacePapers = this.incremental.fileList().filter((file) => !file.bundled).reduce((sum, file) => sum + file.result.records.length, 0);
+    this.log.appendLine(
+      `Library: ${library.size} papers (${workspacePapers} entries from ${uris.length} workspace file${uris.length === 1 ? '' : 's'}`
+      + `${settings.includeBundled ? ', plus the bundled papers' : ''}) in ${elapsed} ms.`,
+    );
+    return library;
+  }
+
+  private async findLibraryFiles(settings: WorkspaceLibrarySettings): Promise<vscode.Uri[]> {
+    const found = new Map<string, vscode.Uri>();
+    const searches = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+      settings.files.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE)));
+    for (const uris of await Promise.all(searches)) {
+      for (const uri of uris) found.set(uri.toString(), uri);
+    }
+    return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private watch(settings: WorkspaceLibrarySettings): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of settings.files) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+        watcher.onDidCreate((uri) => this.scheduleRead(uri));
+        watcher.onDidChange((uri) => this.scheduleRead(uri));
+        watcher.onDidDelete((uri) => void this.enqueue(() => this.removeFile(uri)));
+        this.watchers.push(watcher);
+      }
+      // Deleting a folder reports the folder only, not the library files inside it.
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      folders.onDidDelete((uri) => this.removeFolder(uri));
+      this.watchers.push(folders);
+    }
+  }
+
+  private removeFolder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    const inside = [...this.uris.values()].filter((known) => known.toString().startsWith(prefix));
+    for (const known of inside) void this.enqueue(() => this.removeFile(known));
+  }
+
+  private scheduleRead(uri: vscode.Uri): void {
+    if (/[\\/](node_modules|\.git)[\\/]/.test(uri.path)) return;
+    const key = uri.toString();
+    const timer = this.pending.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      void this.enqueue(async () => {
+        const started = performance.now();
+        const wasInLibrary = this.incremental.has(this.displayName(uri));
+        const isInLibrary = await this.readFile(uri);
+        if (!isInLibrary && !wasInLibrary) return this.current;
+        const library = await this.publish();
+        this.log.appendLine(`Reloaded ${this.displayName(uri)} in ${(performance.now() - started).toFixed(0)} ms; the library has ${library.size} papers.`);
+        return library;
+      });
+    }, DEBOUNCE_MS));
+  }
+
+  private async removeFile(uri: vscode.Uri): Promise<Library> {
+    const file = this.displayName(uri);
+    if (!this.incremental.deleteFile(file)) return this.current;
+    this.uris.delete(file);
+    this.log.appendLine(`Removed ${file} from the library.`);
+    return this.publish();
+  }
+
+  /** Reads one file into the incremental library; false if it is not a library file (a .txt that is not Daily Papers). */
+  private async readFile(uri: vscode.Uri): Promise<boolean> {
+    const file = this.displayName(uri);
+    const started = performance.now();
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      this.log.appendLine(`Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+    const format: LibraryFormat | undefined = libraryFormatOf(uri.path, text);
+    if (format === undefined) {
+      // A .txt that is not (or no longer) a Daily Papers page.
+      this.incremental.deleteFile(file);
+      this.uris.delete(file);
+      return false;
+    }
+    this.uris.set(file, uri);
+    let result: ReadResult;
+    if (format === 'bibtex' && text.length > SLICED_READ_CHARS) {
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Paper Notes: reading ${path.basename(uri.path)}` },
+        async (progress) => {
+          let reported = 0;
+          return readBibtexInSlices(text, file, {
+            pause: yieldToHost,
+            onProgress: (fraction) => {
+              const percent = Math.floor(fraction * 100);
+              if (percent > reported) {
+                progress.report({ increment: percent - reported, message: `${percent}%` });
+                reported = percent;
+              }
+            },
+          });
+        },
+      );
+      this.incremental.setReadResult({ file, format, bundled: false, result });
+    } else {
+      result = this.incremental.setFile({ file, text, format });
+    }
+    const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length;
+    this.log.appendLine(
+      `Read ${file} (${format}): ${result.records.length} entr${result.records.length === 1 ? 'y' : 'ies'}`
+      + `${problems > 0 ? `, ${problems} problem${problems === 1 ? '' : 's'}` : ''} in ${(performance.now() - started).toFixed(0)} ms.`,
+    );
+    return true;
+  }
+
+  /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */
+  private async publish(): Promise<Library> {
+    const records = this.incremental.fileList().reduce((sum, file) => sum + file.result.records.length, 0);
+    const library = records < LARGE_LIBRARY
+      ? await this.incremental.buildInSlices(yieldToHost)
+      : await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Paper Notes: merging and categorising ${records.toLocaleString('en')} papers` },
+        () => this.incremental.buildInSlices(yieldToHost),
+      );
+    this.current = library;
+    this.publishedOnce = true;
+    this.publishDiagnostics(library);
+    // Listeners hear of the new library in the same tick it becomes current.
+    this.changed.fire(library);
+    const hasErrors = library.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && this.uris.has(diagnostic.file));
+    this.setState(library.size > 0 ? 'ready' : hasErrors || this.failure !== undefined ? 'failed' : 'empty');
+    return library;
+  }
+
+  private publishDiagnostics(library: Library): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const diagnostic of library.diagnostics) {
+      if (!this.uris.has(diagnostic.file)) continue; // bundled files are not in the workspace
+      const line = Math.max(0, diagnostic.line - 1);
+      const item = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), diagnostic.message, toVscodeSeverity(diagnostic.severity));
+      item.source = 'Paper Notes';
+      const list = byFile.get(diagnostic.file);
+      if (list) list.push(item);
+      else byFile.set(diagnostic.file, [item]);
+    }
+    this.diagnostics.clear();
+    for (const [file, uri] of this.uris) this.diagnostics.set(uri, byFile.get(file) ?? []);
+  }
+}
