@@ -11,6 +11,7 @@ const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'bench/main.ts', out: 'bench' },
+  { in: 'bench/coldStart.ts', out: 'coldStart' },
   { in: 'scripts/writeCorpusCategories.ts', out: 'writeCorpusCategories' },
 ].filter((entry) => existsSync(entry.in));
 
