@@ -34,6 +34,8 @@ export interface PaperNotesApi extends PaperViewsApi {
   readonly citations: CitationServices;
   /** Extension time of the Papers tree's latest render (grouping, getChildren, getTreeItem). */
   papersTreeTiming(): PaperTreeRenderTiming;
+  /** The Papers tree's data, as VS Code reads it (for integration tests and other extensions). */
+  readonly papersTree: Pick<PaperTreeProvider, 'getChildren' | 'getTreeItem' | 'resolveTreeItem' | 'onDidChangeTreeData'>;
 }
 
 /** Composition root: builds each service once and hands every disposable to the context. */
@@ -48,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const labels = new Map<string, string>(DEFAULT_TAXONOMY.categories.map((category) => [category.id, category.label]));
   const labelOf = (id: CategoryId): string => labels.get(id) ?? id;
   const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims, categoryLabel: labelOf });
+  // Completion, hovers and citation diagnostics follow the workspace library as it reloads; the tree reads its counts.
+  const citations = registerCitations(context, loader);
   const citationOf = (paper: Paper): string => pandocCitation(paper.key);
   const notes = new NoteService({
     context: (paper) => ({ claims: [...papers.claims(paper)], citation: citationOf(paper), categoryLabel: (id) => labelOf(id as CategoryId) }),
@@ -57,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     claimsOf: (paper) => papers.claims(paper),
     grouping: savedGrouping(context.workspaceState),
     hasNote: (key) => notes.hasNote(key),
+    citedInCount: (key) => citations.workspaceIndex.citedInCount(key),
     onRender: (timing) =>
       output.appendLine(
         `Papers tree: served ${timing.itemsServed} items for ${timing.papers} papers (by ${timing.grouping}) in ${timing.providerMs.toFixed(1)} ms of extension time (grouping ${timing.groupMs.toFixed(1)} ms).`,
@@ -73,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
       papersView.showLibrary(library, loader.failure);
     }),
     notes.onDidChangeNotes(() => tree.refresh()),
+    citations.workspaceIndex.onDidChangeCounts(() => tree.refreshItems()),
   );
   const paperViews = registerPaperViews(context, output, papers, () => ready);
 
@@ -101,8 +107,6 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     await firstLibrary;
     return library;
   });
-  // Completion, hovers and citation diagnostics follow the workspace library as it reloads.
-  const citations = registerCitations(context, loader);
   timings.mark('activated');
   return {
     library: () => loader.library,
@@ -113,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     notes,
     citations,
     papersTreeTiming: () => tree.renderTiming,
+    papersTree: tree,
     ...paperViews.api,
   };
 }

@@ -34,24 +34,33 @@ function positionFinder(text: string): (offset: number) => vscode.Position {
  */
 export class WorkspaceCitationIndex implements vscode.Disposable {
   private readonly notes = new Map<string, NoteCitations>();
+  /** Notes citing each key, kept with {@link notes} so the tree reads a count without scanning. */
+  private readonly counts = new Map<string, number>();
   private readonly cache = new CitationScanCache();
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly countsChanged = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private building: Promise<void> | undefined;
 
   /** Fires when any note's citations may have changed (debounced per note). */
   readonly onDidChange = this.changed.event;
+  /** Fires only when some key's "cited in N notes" count changed: typing that adds or drops no citation stays quiet. */
+  readonly onDidChangeCounts = this.countsChanged.event;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     this.subscriptions.push(
       this.changed,
+      this.countsChanged,
       watcher,
       watcher.onDidCreate((uri) => void this.refreshFile(uri)),
       watcher.onDidChange((uri) => void this.refreshFile(uri)),
       watcher.onDidDelete((uri) => {
-        if (this.notes.delete(uri.toString())) this.changed.fire();
+        const note = this.notes.get(uri.toString());
+        if (!note) return;
+        this.notes.delete(uri.toString());
+        this.notify(this.count(note.byKey.keys(), -1));
       }),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
     );
@@ -62,7 +71,7 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     this.building ??= (async () => {
       const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB);
       await Promise.all(uris.map((uri) => this.refreshFile(uri, false)));
-      this.changed.fire();
+      this.notify(true);
     })();
     return this.building;
   }
@@ -72,11 +81,9 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     return [...this.notes.values()].filter((note) => note.byKey.has(key)).map((note) => note.uri);
   }
 
-  /** How many notes cite `key` — the tree's "cited in N notes". */
+  /** How many notes cite `key` — the tree's "cited in N notes". A map lookup: cheap enough for every tree item. */
   citedInCount(key: string): number {
-    let count = 0;
-    for (const note of this.notes.values()) if (note.byKey.has(key)) count += 1;
-    return count;
+    return this.counts.get(key) ?? 0;
   }
 
   /** Every place in the workspace that cites `key`, in path order. */
@@ -92,8 +99,7 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      this.index(document.uri, document.getText());
-      this.changed.fire();
+      this.notify(this.index(document.uri, document.getText()));
     }, DEBOUNCE_MS));
   }
 
@@ -106,11 +112,29 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
       // Deleted between the event and the read: the delete event removes it.
       return;
     }
-    this.index(uri, text);
-    if (notify) this.changed.fire();
+    const countsChanged = this.index(uri, text);
+    if (notify) this.notify(countsChanged);
   }
 
-  private index(uri: vscode.Uri, text: string): void {
+  private notify(countsChanged: boolean): void {
+    this.changed.fire();
+    if (countsChanged) this.countsChanged.fire();
+  }
+
+  /** Adds `delta` to the count of each key; true when there was any key. */
+  private count(keys: Iterable<string>, delta: 1 | -1): boolean {
+    let any = false;
+    for (const key of keys) {
+      any = true;
+      const count = (this.counts.get(key) ?? 0) + delta;
+      if (count > 0) this.counts.set(key, count);
+      else this.counts.delete(key);
+    }
+    return any;
+  }
+
+  /** Indexes one note's text; true when the set of keys it cites changed (and so some count). */
+  private index(uri: vscode.Uri, text: string): boolean {
     const toPosition = positionFinder(text);
     const byKey = new Map<string, vscode.Range[]>();
     for (const match of scanCitations(text, this.cache)) {
@@ -118,7 +142,13 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
       if (!ranges) byKey.set(match.key, (ranges = []));
       ranges.push(new vscode.Range(toPosition(match.keyStart), toPosition(match.keyEnd)));
     }
+    const previous = this.notes.get(uri.toString())?.byKey;
     this.notes.set(uri.toString(), { uri, byKey });
+    const dropped = previous ? [...previous.keys()].filter((key) => !byKey.has(key)) : [];
+    const added = [...byKey.keys()].filter((key) => !previous?.has(key));
+    const droppedAny = this.count(dropped, -1);
+    const addedAny = this.count(added, 1);
+    return droppedAny || addedAny;
   }
 
   dispose(): void {

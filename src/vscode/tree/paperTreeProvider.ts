@@ -3,6 +3,7 @@ import type { CategoryId } from '../../core/categories/category';
 import type { Claim } from '../../core/claims/claim';
 import type { Paper } from '../../core/library/paper';
 import { explainGroup, groupPapers, PAPER_GROUPINGS, sortGroupPapers, type PaperGroup, type PaperGrouping } from '../../core/view/paperGrouping';
+import { citedInDescription } from '../../core/view/citedIn';
 import { paperTooltipMarkdown } from '../../core/view/paperTooltip';
 import { escapeMarkdownText } from '../../core/view/markdownText';
 
@@ -26,10 +27,15 @@ export interface PaperTreeOptions {
   readonly onRender?: (timing: PaperTreeRenderTiming) => void;
   /** Whether the paper has a literature note; such papers show a note icon and "note" in their description. */
   readonly hasNote?: (key: string) => boolean;
+  /** How many workspace notes cite the paper (an index lookup, never a scan); shown as "cited in N notes". */
+  readonly citedInCount?: (key: string) => number;
 }
 
 /** Requests closer together than this belong to one render. */
 const RENDER_BURST_GAP_MS = 250;
+
+/** Item refreshes (e.g. citation counts while the user types citations) closer together than this make one redraw. */
+const ITEM_REFRESH_DELAY_MS = 500;
 
 /** The context key the view title menu reads to show which grouping is active. */
 export const GROUPING_CONTEXT_KEY = 'paperNotes.papersGrouping';
@@ -71,6 +77,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   private current: PaperGrouping;
   private timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
   private burstTimer: ReturnType<typeof setTimeout> | undefined;
+  private itemRefreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly source: () => PaperTreeSource,
@@ -121,6 +128,18 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     this.roots = undefined;
     this.timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Redraws the items, not the grouping (the library is unchanged), after a short delay that merges a burst of
+   * calls: for per-paper details such as citation counts.
+   */
+  refreshItems(): void {
+    if (this.itemRefreshTimer !== undefined) return;
+    this.itemRefreshTimer = setTimeout(() => {
+      this.itemRefreshTimer = undefined;
+      this.changed.fire(undefined);
+    }, ITEM_REFRESH_DELAY_MS);
   }
 
   private rootNodes(): PaperTreeNode[] {
@@ -183,7 +202,8 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.parentId}:${paper.key}`;
     const hasNote = this.options.hasNote?.(paper.key) === true;
-    item.description = [paper.key, paper.year, hasNote ? 'note' : undefined].filter((part) => part !== undefined).join(' · ');
+    const citedIn = this.options.citedInCount && citedInDescription(this.options.citedInCount(paper.key));
+    item.description = [paper.key, paper.year, hasNote ? 'note' : undefined, citedIn].filter((part) => part !== undefined).join(' · ');
     item.contextValue = 'paper';
     item.iconPath = new vscode.ThemeIcon(hasNote ? 'notebook' : 'book');
     item.command = { command: 'paperNotes.openPaper', title: 'Open Paper', arguments: [paper.key] };
@@ -194,13 +214,15 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   resolveTreeItem(item: vscode.TreeItem, node: PaperTreeNode): vscode.TreeItem {
     if (node.kind === 'paper' && item.tooltip === undefined) {
       const claims = this.options.claimsOf?.(node.paper) ?? [];
-      item.tooltip = new vscode.MarkdownString(paperTooltipMarkdown(node.paper, claims, this.options.labelOf), false);
+      const citedIn = this.options.citedInCount?.(node.paper.key);
+      item.tooltip = new vscode.MarkdownString(paperTooltipMarkdown(node.paper, claims, this.options.labelOf, { citedIn }), false);
     }
     return item;
   }
 
   dispose(): void {
     if (this.burstTimer !== undefined) clearTimeout(this.burstTimer);
+    if (this.itemRefreshTimer !== undefined) clearTimeout(this.itemRefreshTimer);
     this.changed.dispose();
   }
 }
