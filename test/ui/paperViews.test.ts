@@ -111,7 +111,9 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       if ((await category.getAttribute('aria-expanded')) !== 'true') await category.click();
       const row = workbench.treeItem(new RegExp(`^${escapeRegExp(paper.title.slice(0, 20))}`));
       await row.waitFor();
-      assert.deepEqual(await workbench.treeItemText(row), { label: paper.title, description: `${paper.key} · ${paper.year}` });
+      // The sample note cites Mamba once: the description ends with the workspace citation count.
+      await workbench.waitForText(row.locator('.label-description'), new RegExp(`^${paper.key} · ${paper.year} · cited in 1 note$`));
+      assert.deepEqual(await workbench.treeItemText(row), { label: paper.title, description: `${paper.key} · ${paper.year} · cited in 1 note` });
       const text = await hoverText(workbench, row, /Top claims/);
       assert.match(text, new RegExp(escapeRegExp(paper.authors[0]!)));
       assert.match(text, /Method family: .*State space models/);
