@@ -4,7 +4,6 @@ import { DEFAULT_TAXONOMY } from './core/categories/classifier';
 import { extractClaims } from './core/claims/extractClaims';
 import type { Library } from './core/library/library';
 import type { Paper } from './core/library/paper';
-import { pandocCitation } from './core/notes/noteTemplate';
 import { ActivationTimings } from './vscode/activationTimings';
 import { registerCitations, type CitationServices } from './vscode/citations/registerCitations';
 import { showOutputCommand } from './vscode/commands/showOutput';
@@ -52,9 +51,8 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims, categoryLabel: labelOf });
   // Completion, hovers and citation diagnostics follow the workspace library as it reloads; the tree reads its counts.
   const citations = registerCitations(context, loader);
-  const citationOf = (paper: Paper): string => pandocCitation(paper.key);
   const notes = new NoteService({
-    context: (paper) => ({ claims: [...papers.claims(paper)], citation: citationOf(paper), categoryLabel: (id) => labelOf(id as CategoryId) }),
+    context: (paper) => ({ claims: [...papers.claims(paper)], categoryLabel: (id) => labelOf(id as CategoryId) }),
   });
   const tree = new PaperTreeProvider(() => loader.library, {
     labelOf,
@@ -82,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   );
   const paperViews = registerPaperViews(context, output, papers, () => ready);
 
-  const paperCommandOptions = { library: () => loader.library, notes, claimsOf: (paper: Paper) => papers.claims(paper), citationOf, categoryLabel: (id: string) => labelOf(id as CategoryId) };
+  const paperCommandOptions = { library: () => loader.library, notes, claimsOf: (paper: Paper) => papers.claims(paper), categoryLabel: (id: string) => labelOf(id as CategoryId) };
   const reloadLibrary = { id: 'paperNotes.reloadLibrary', execute: () => loader.reload() };
   for (const command of [showOutputCommand(output), openNoteCommand(paperCommandOptions), comparePapersCommand(paperCommandOptions), reloadLibrary]) {
     context.subscriptions.push(vscode.commands.registerCommand(command.id, command.execute));
