@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
       papersView.showLibrary(library, loader.failure);
     }),
     notes.onDidChangeNotes(() => tree.refresh()),
-    citations.workspaceIndex.onDidChangeCounts(() => tree.refreshItems()),
+    citations.workspaceIndex.onDidChangeCounts((keys) => tree.refreshPapers(keys)),
   );
   const paperViews = registerPaperViews(context, output, papers, () => ready);
 

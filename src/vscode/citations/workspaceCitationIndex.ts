@@ -38,14 +38,17 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
   private readonly counts = new Map<string, number>();
   private readonly cache = new CitationScanCache();
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly countsChanged = new vscode.EventEmitter<void>();
+  private readonly countsChanged = new vscode.EventEmitter<readonly string[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private building: Promise<void> | undefined;
 
   /** Fires when any note's citations may have changed (debounced per note). */
   readonly onDidChange = this.changed.event;
-  /** Fires only when some key's "cited in N notes" count changed: typing that adds or drops no citation stays quiet. */
+  /**
+   * Fires with the keys whose "cited in N notes" count changed, and only then: typing that adds or drops no
+   * citation stays quiet.
+   */
   readonly onDidChangeCounts = this.countsChanged.event;
 
   constructor() {
@@ -71,7 +74,7 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     this.building ??= (async () => {
       const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB);
       await Promise.all(uris.map((uri) => this.refreshFile(uri, false)));
-      this.notify(true);
+      this.notify([...this.counts.keys()]);
     })();
     return this.building;
   }
@@ -116,25 +119,24 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     if (notify) this.notify(countsChanged);
   }
 
-  private notify(countsChanged: boolean): void {
+  private notify(countsChanged: readonly string[]): void {
     this.changed.fire();
-    if (countsChanged) this.countsChanged.fire();
+    if (countsChanged.length > 0) this.countsChanged.fire(countsChanged);
   }
 
-  /** Adds `delta` to the count of each key; true when there was any key. */
-  private count(keys: Iterable<string>, delta: 1 | -1): boolean {
-    let any = false;
-    for (const key of keys) {
-      any = true;
+  /** Adds `delta` to the count of each key; returns the keys. */
+  private count(keys: Iterable<string>, delta: 1 | -1): string[] {
+    const counted = [...keys];
+    for (const key of counted) {
       const count = (this.counts.get(key) ?? 0) + delta;
       if (count > 0) this.counts.set(key, count);
       else this.counts.delete(key);
     }
-    return any;
+    return counted;
   }
 
-  /** Indexes one note's text; true when the set of keys it cites changed (and so some count). */
-  private index(uri: vscode.Uri, text: string): boolean {
+  /** Indexes one note's text; returns the keys whose count changed (the note started or stopped citing them). */
+  private index(uri: vscode.Uri, text: string): string[] {
     const toPosition = positionFinder(text);
     const byKey = new Map<string, vscode.Range[]>();
     for (const match of scanCitations(text, this.cache)) {
@@ -146,9 +148,7 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     this.notes.set(uri.toString(), { uri, byKey });
     const dropped = previous ? [...previous.keys()].filter((key) => !byKey.has(key)) : [];
     const added = [...byKey.keys()].filter((key) => !previous?.has(key));
-    const droppedAny = this.count(dropped, -1);
-    const addedAny = this.count(added, 1);
-    return droppedAny || addedAny;
+    return [...this.count(dropped, -1), ...this.count(added, 1)];
   }
 
   dispose(): void {

@@ -71,13 +71,17 @@ export interface PaperTreeRenderTiming {
  * costs nothing until the user hovers.
  */
 export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<PaperTreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<PaperTreeNode | PaperTreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: PaperTreeNode[] | undefined;
   private current: PaperGrouping;
   private timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
   private burstTimer: ReturnType<typeof setTimeout> | undefined;
   private itemRefreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Keys waiting for the next item refresh. */
+  private readonly staleKeys = new Set<string>();
+  /** Each opened category's paper nodes, kept so a refresh can name the very nodes VS Code holds. */
+  private readonly childrenOf = new Map<string, PaperTreeNode[]>();
 
   constructor(
     private readonly source: () => PaperTreeSource,
@@ -126,19 +130,24 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     if (this.burstTimer !== undefined) clearTimeout(this.burstTimer);
     this.burstTimer = undefined;
     this.roots = undefined;
+    this.childrenOf.clear();
     this.timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
     this.changed.fire(undefined);
   }
 
   /**
-   * Redraws the items, not the grouping (the library is unchanged), after a short delay that merges a burst of
-   * calls: for per-paper details such as citation counts.
+   * Redraws the shown items of these papers only (the grouping and every other row stay, tooltips being hovered
+   * included), after a short delay that merges a burst of calls: for per-paper details such as citation counts.
    */
-  refreshItems(): void {
-    if (this.itemRefreshTimer !== undefined) return;
+  refreshPapers(keys: Iterable<string>): void {
+    for (const key of keys) this.staleKeys.add(key);
+    if (this.itemRefreshTimer !== undefined || this.staleKeys.size === 0) return;
     this.itemRefreshTimer = setTimeout(() => {
       this.itemRefreshTimer = undefined;
-      this.changed.fire(undefined);
+      const shown = [...(this.current === 'all' ? [this.roots ?? []] : []), ...this.childrenOf.values()].flat();
+      const stale = shown.filter((node) => node.kind === 'paper' && this.staleKeys.has(node.key));
+      this.staleKeys.clear();
+      if (stale.length > 0) this.changed.fire(stale);
     }, ITEM_REFRESH_DELAY_MS);
   }
 
@@ -162,7 +171,9 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     if (!node) children = this.rootNodes();
     else if (node.kind === 'category') {
       const parentId = `${this.current}:${node.id}`;
-      children = sortGroupPapers(node.papers, this.current).map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId }));
+      let cached = this.childrenOf.get(parentId);
+      if (!cached) this.childrenOf.set(parentId, (cached = sortGroupPapers(node.papers, this.current).map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId }))));
+      children = cached;
     }
     this.timing.providerMs += performance.now() - started;
     this.noteRequest();
