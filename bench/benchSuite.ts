@@ -28,7 +28,8 @@ export async function measure(runs: number, fn: () => unknown): Promise<Timing> 
   return { wallMs: median(wall), cpuMs: median(cpu) };
 }
 
-function median(values: number[]): number {
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -3,6 +3,7 @@ import { bibtexBench } from './bibtexBench';
 import { citeBench } from './citeBench';
 import { claimsBench } from './claimsBench';
 import { classifierBench } from './classifierBench';
+import { coldStartBench } from './coldStartBench';
 import { libraryBench } from './libraryBench';
 import { paperViewsBench } from './paperViewsBench';
 import { extractClaims } from '../src/core/claims/extractClaims';
@@ -10,6 +11,7 @@ import { extractClaims } from '../src/core/claims/extractClaims';
 /** Every suite; a new one is one import and one line here. */
 const suites: readonly BenchSuite[] = [
   libraryBench,
+  coldStartBench,
   citeBench,
   classifierBench,
   claimsBench,

@@ -1,5 +1,6 @@
 // Builds every bundle with esbuild. Types are checked separately (`npm run typecheck`).
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
@@ -10,6 +11,8 @@ const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'bench/main.ts', out: 'bench' },
+  { in: 'bench/coldStart.ts', out: 'coldStart' },
+  { in: 'scripts/writeCorpusCategories.ts', out: 'writeCorpusCategories' },
 ].filter((entry) => existsSync(entry.in));
 
 /** Integration suites run inside VS Code's extension host: `index.js` (mocha's `run()`) plus one bundle per suite. */
@@ -40,8 +43,19 @@ const nodeOptions = {
   external: ['vscode'],
 };
 
+/** The embedded corpus's categories, precomputed after each build of the classifier (src/core/categories/categorySnapshot.ts). */
+const writeCorpusCategories = () => execFileSync(process.execPath, ['dist/writeCorpusCategories.js'], { stdio: 'inherit' });
+const corpusCategories = {
+  name: 'corpus-categories',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length === 0) writeCorpusCategories();
+    });
+  },
+};
+
 const contexts = [
-  await esbuild.context({ ...nodeOptions, entryPoints: nodeEntries.filter((entry) => !executables.has(entry.out)) }),
+  await esbuild.context({ ...nodeOptions, entryPoints: nodeEntries.filter((entry) => !executables.has(entry.out)), plugins: [corpusCategories] }),
   await esbuild.context({
     ...nodeOptions,
     entryPoints: nodeEntries.filter((entry) => executables.has(entry.out)),

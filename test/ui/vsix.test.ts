@@ -29,6 +29,7 @@ describe('The packaged VSIX', () => {
       'extension/changelog.md',
       'extension/LICENSE.txt',
       'extension/dist/extension.js',
+      'extension/dist/corpusCategories.json',
       'extension/media/icon.png',
       'extension/corpus/seed-metadata.json',
     ]) {

@@ -1,11 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { snapshotClassifier } from '../../core/categories/categorySnapshot';
+import { createClassifier, DEFAULT_TAXONOMY, type Classifier } from '../../core/categories/classifier';
 import { readBibtexInSlices } from '../../core/library/bibtexReader';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
 import type { LibraryDiagnostic, Paper, ReadResult } from '../../core/library/paper';
-import { readCorpusFolder, readEmbeddedCorpus } from '../../node/corpusFiles';
+import { CORPUS_CATEGORIES_FILE, readCorpusCategories } from '../../node/corpusCategories';
+import { readCorpusFolder, readEmbeddedCorpusSync } from '../../node/corpusFiles';
 
 /** Settings of `paperNotes.library.*`. */
 export interface WorkspaceLibrarySettings {
@@ -20,6 +23,11 @@ const EXCLUDE = '**/{node_modules,.git}/**';
 const SLICED_READ_CHARS = 1_000_000;
 /** Libraries with more records than this show progress while they are merged and categorised. */
 const LARGE_LIBRARY = 20_000;
+/**
+ * Libraries with fewer records than this (the bundled corpus has 106) are built in one go: a few milliseconds, where
+ * a slice's pause would hand the event loop to whatever else is starting up before the first tree shows.
+ */
+const SMALL_LIBRARY = 250;
 /** Changes to one file within this window are read once. */
 const DEBOUNCE_MS = 150;
 
@@ -47,7 +55,7 @@ function toVscodeSeverity(severity: LibraryDiagnostic['severity']): vscode.Diagn
  * panel, logs loads to the output channel, and fires `onDidChangeLibrary` after each change.
  */
 export class WorkspaceLibraryService implements vscode.Disposable {
-  private readonly incremental = new IncrementalLibrary();
+  private readonly incremental: IncrementalLibrary;
   private current = new Library([], []);
   private readonly changed = new vscode.EventEmitter<Library>();
   /** Fires with the new library after every (re)load. */
@@ -68,6 +76,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
   readonly ready: Promise<Library>;
 
   constructor(private readonly extensionPath: string, private readonly log: vscode.OutputChannel) {
+    this.incremental = new IncrementalLibrary({ classifier: this.classifier() });
     this.setState('loading');
     this.ready = this.enqueue(() => this.loadAll());
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -110,6 +119,16 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     for (const disposable of [...this.watchers, ...this.disposables]) disposable.dispose();
   }
 
+  /** The bundled papers' categories come precomputed by the build; any other paper wakes the real classifier. */
+  private classifier(): Classifier {
+    const snapshot = readCorpusCategories(path.join(this.extensionPath, 'dist', CORPUS_CATEGORIES_FILE));
+    if ('problem' in snapshot) {
+      this.log.appendLine(`Categorising the bundled papers at start-up: ${snapshot.problem}.`);
+      return createClassifier();
+    }
+    return snapshotClassifier(snapshot, DEFAULT_TAXONOMY, () => createClassifier());
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
@@ -128,7 +147,6 @@ export class WorkspaceLibraryService implements vscode.Disposable {
   private async loadAll(): Promise<Library> {
     const started = performance.now();
     const settings = readLibrarySettings();
-    this.watch(settings);
     for (const file of this.incremental.fileList()) this.incremental.deleteFile(file.file);
     this.uris.clear();
     this.failure = undefined;
@@ -136,7 +154,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const corpusFolder = process.env.PAPER_NOTES_CORPUS_DIR;
     if (settings.includeBundled) {
       try {
-        const inputs = corpusFolder ? await readCorpusFolder(corpusFolder) : await readEmbeddedCorpus(path.join(this.extensionPath, 'corpus'));
+        const inputs = corpusFolder ? await readCorpusFolder(corpusFolder) : readEmbeddedCorpusSync(path.join(this.extensionPath, 'corpus'));
         for (const input of inputs) this.incremental.setFile(input, true);
       } catch (error) {
         this.failure = error instanceof Error ? error.message : String(error);
@@ -145,6 +163,8 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       // The bundled papers show at once; searching the workspace for library files takes far longer.
       if (!this.publishedOnce && this.incremental.fileList().length > 0) await this.publish();
     }
+    // Watching starts before the search, so no library file created meanwhile is missed.
+    this.watch(settings);
     const uris = await this.findLibraryFiles(settings);
     for (const uri of uris) await this.readFile(uri);
     const library = await this.publish();
@@ -275,7 +295,9 @@ export class WorkspaceLibraryService implements vscode.Disposable {
   /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */
   private async publish(): Promise<Library> {
     const records = this.incremental.fileList().reduce((sum, file) => sum + file.result.records.length, 0);
-    const library = records < LARGE_LIBRARY
+    const library = records < SMALL_LIBRARY
+      ? this.incremental.build()
+      : records < LARGE_LIBRARY
       ? await this.incremental.buildInSlices(yieldToHost)
       : await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Paper Notes: merging and categorising ${records.toLocaleString('en')} papers` },

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { buildLibrary } from '../../../src/core/library/library';
+import { readEmbeddedCorpus } from '../../../src/node/corpusFiles';
 import { activatePaperNotes } from './extension';
 
 describe('Library', () => {
@@ -17,6 +20,12 @@ describe('Library', () => {
     const { library } = await activatePaperNotes();
     const errors = library.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     assert.deepEqual(errors, []);
+  });
+
+  it('files the seed papers as a fresh classification does, though their categories come precomputed by the build', async () => {
+    const { extension, library } = await activatePaperNotes();
+    const fresh = buildLibrary(await readEmbeddedCorpus(path.join(extension.extensionPath, 'corpus')));
+    assert.deepEqual(library.papers, fresh.papers);
   });
 
   it('knows every paper the sample note cites', async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CorpusFileError, readCorpusFiles } from '../../../src/node/corpusFiles';
+import { CorpusFileError, readCorpusFiles, readCorpusFilesSync, readEmbeddedCorpus, readEmbeddedCorpusSync } from '../../../src/node/corpusFiles';
 
 describe('corpus file reading', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'corpus-files-'));
@@ -27,5 +27,16 @@ describe('corpus file reading', () => {
 
   it('says a folder is a folder', async () => {
     await assert.rejects(readCorpusFiles([{ path: dir, format: 'daily-papers', display: 'notes' }]), { message: 'cannot read notes: is a directory' });
+  });
+
+  it('reads synchronously what it reads asynchronously, and names the first unreadable file the same way', async () => {
+    assert.deepEqual(readEmbeddedCorpusSync(path.resolve('corpus')), await readEmbeddedCorpus(path.resolve('corpus')));
+    const cases = [
+      { files: [file('present.txt'), file('first-missing.txt'), file('second-missing.txt')], message: 'cannot read first-missing.txt: no such file' },
+      { files: [{ path: dir, format: 'daily-papers' as const, display: 'notes' }], message: 'cannot read notes: is a directory' },
+    ];
+    for (const { files, message } of cases) {
+      assert.throws(() => readCorpusFilesSync(files), (error: unknown) => error instanceof CorpusFileError && error.message === message);
+    }
   });
 });
