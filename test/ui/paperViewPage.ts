@@ -9,9 +9,11 @@ export const paperViewSettings = { 'workbench.view.alwaysShowHeaderActions': tru
 
 /**
  * The frame of the paper view whose title starts with `titleStart`. VS Code nests each webview in two iframes;
- * the inner one holds our document (`#root`). Polls until it has rendered.
+ * the inner one holds our document (`#root`). Polls until it has rendered; on a timeout the error says what the
+ * webview frames held and what the extension logged about its paper views.
  */
-export async function paperFrame(page: Page, titleStart: string, timeoutMs = 20_000): Promise<Frame> {
+export async function paperFrame(workbench: Workbench, titleStart: string, timeoutMs = 20_000): Promise<Frame> {
+  const { page } = workbench;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
@@ -23,7 +25,29 @@ export async function paperFrame(page: Page, titleStart: string, timeoutMs = 20_
     }
     await page.waitForTimeout(200);
   }
-  throw new Error(`no paper view titled "${titleStart}…" appeared`);
+  throw new Error(`no paper view titled "${titleStart}…" appeared\n${await webviewDiagnostics(workbench)}`);
+}
+
+/** What each webview frame holds and the extension's paper view log lines: where a view that stayed blank stopped. */
+export async function webviewDiagnostics(workbench: Workbench): Promise<string> {
+  const frames: string[] = [];
+  for (const frame of workbench.page.frames()) {
+    if (!frame.url().includes('/webview/')) continue;
+    const shown = await frame
+      .evaluate(() => ({
+        readyState: document.readyState,
+        h1: document.querySelector('#root h1')?.textContent?.slice(0, 40) ?? null,
+        bodyChars: document.body?.innerHTML.length ?? 0,
+        visible: document.visibilityState,
+      }))
+      .catch((error: unknown) => ({ error: String(error).slice(0, 120) }));
+    frames.push(`  ${frame.url().replace(/^.*\/webview\//, '…/webview/').slice(0, 90)} ${JSON.stringify(shown)}`);
+  }
+  const log = extensionLog(workbench)
+    .split('\n')
+    .filter((line) => line.includes('Paper view'))
+    .slice(-40);
+  return [`webview frames (${frames.length}):`, ...frames, 'Paper view log:', ...log].join('\n');
 }
 
 /** Every frame's value of a global the hostile corpus would set if any of its scripts ran. */

@@ -25,23 +25,36 @@ class PaperPanel implements vscode.Disposable {
   private ready = false;
   private pending: HostMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly created = performance.now();
   focusClaim: number | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly key: string,
     private readonly owner: PaperViewPanels,
+    origin: 'new' | 'restored',
   ) {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      panel.onDidDispose(() => this.owner.forget(this)),
+      panel.onDidChangeViewState(() => this.trace(`view state: ${panel.visible ? 'visible' : 'hidden'}${panel.active ? ', active' : ''}`)),
+      panel.onDidDispose(() => {
+        this.trace('disposed');
+        this.owner.forget(this);
+      }),
     );
+    this.trace(`panel created (${origin})`);
+  }
+
+  /** A lifecycle line in the output channel, so a view that stays blank shows where it stopped. */
+  trace(event: string): void {
+    this.owner.log.appendLine(`Paper view ${this.key}: ${event} (+${(performance.now() - this.created).toFixed(0)} ms).`);
   }
 
   /** Sets the document; the webview announces itself again with `ready`, so queued messages wait for it. */
   render(html: string): void {
     this.ready = false;
     this.panel.webview.html = html;
+    this.trace(`document set (${Math.round(html.length / 1024)} KB)`);
   }
 
   post(message: HostMessage): void {
@@ -57,7 +70,11 @@ class PaperPanel implements vscode.Disposable {
     }
     const message = parsed.value;
     if (message.type === 'ready') {
-      if (message.key !== this.key) return;
+      if (message.key !== this.key) {
+        this.trace(`ignored ready for another key`);
+        return;
+      }
+      this.trace('ready received');
       this.ready = true;
       const queued = this.pending;
       this.pending = [];
@@ -121,6 +138,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     }
     const existing = this.panels.get(key);
     if (existing) {
+      existing.trace('revealed again');
       existing.panel.reveal(undefined, false);
       if (claimIndex !== undefined) {
         existing.focusClaim = claimIndex;
@@ -132,7 +150,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     // Beside the note being written, so the paper and the note show together; in the active group otherwise.
     const column = vscode.window.activeTextEditor?.document.languageId === 'markdown' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(PAPER_VIEW_TYPE, this.panelTitle(paper), column, this.webviewOptions());
-    this.adopt(panel, paper, claimIndex);
+    this.adopt(panel, paper, claimIndex, 'new');
     this.recordTiming(key, false, started);
     return true;
   }
@@ -153,11 +171,11 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
       return;
     }
     panel.title = this.panelTitle(paper);
-    this.adopt(panel, paper, parsed.value.focusClaim);
+    this.adopt(panel, paper, parsed.value.focusClaim, 'restored');
   }
 
-  private adopt(panel: vscode.WebviewPanel, paper: Paper, claimIndex: number | undefined): void {
-    const entry = new PaperPanel(panel, paper.key, this);
+  private adopt(panel: vscode.WebviewPanel, paper: Paper, claimIndex: number | undefined, origin: 'new' | 'restored'): void {
+    const entry = new PaperPanel(panel, paper.key, this, origin);
     entry.focusClaim = claimIndex;
     this.panels.set(paper.key, entry);
     entry.render(this.document(panel.webview, paper, claimIndex));
