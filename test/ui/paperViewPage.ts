@@ -9,8 +9,10 @@ export const paperViewSettings = { 'workbench.view.alwaysShowHeaderActions': tru
 
 /**
  * The frame of the paper view whose title starts with `titleStart`. VS Code nests each webview in two iframes;
- * the inner one holds our document (`#root`). Polls until it has rendered; on a timeout the error says what the
- * webview frames held and what the extension logged about its paper views.
+ * the inner one holds our document (`#root`). Polls until it has loaded and VS Code has swapped it in as the
+ * webview's active frame: VS Code writes the document into a hidden pending frame first and hands it the keyboard
+ * focus only at that swap, so a test that moves on earlier (say, to the command palette) has its quick pick closed
+ * by that late focus. On a timeout the error says what the webview frames held and what the extension logged.
  */
 export async function paperFrame(workbench: Workbench, titleStart: string, timeoutMs = 20_000): Promise<Frame> {
   const { page } = workbench;
@@ -18,10 +20,13 @@ export async function paperFrame(workbench: Workbench, titleStart: string, timeo
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (!frame.url().includes('/webview/')) continue;
-      const title = await frame
-        .evaluate(() => document.querySelector('#root h1')?.textContent ?? null)
+      const shown = await frame
+        .evaluate(() => ({
+          title: document.querySelector('#root h1')?.textContent ?? null,
+          settled: document.readyState === 'complete' && window.frameElement?.id === 'active-frame',
+        }))
         .catch(() => null);
-      if (title !== null && title.startsWith(titleStart)) return frame;
+      if (shown?.title?.startsWith(titleStart) && shown.settled) return frame;
     }
     await page.waitForTimeout(200);
   }
@@ -36,6 +41,7 @@ export async function webviewDiagnostics(workbench: Workbench): Promise<string> 
     const shown = await frame
       .evaluate(() => ({
         readyState: document.readyState,
+        frameId: window.frameElement?.id ?? null,
         h1: document.querySelector('#root h1')?.textContent?.slice(0, 40) ?? null,
         bodyChars: document.body?.innerHTML.length ?? 0,
         visible: document.visibilityState,
@@ -45,7 +51,7 @@ export async function webviewDiagnostics(workbench: Workbench): Promise<string> 
   }
   const log = extensionLog(workbench)
     .split('\n')
-    .filter((line) => line.includes('Paper view'))
+    .filter((line) => line.includes('Paper view') || line.includes('Search: '))
     .slice(-40);
   return [`webview frames (${frames.length}):`, ...frames, 'Paper view log:', ...log].join('\n');
 }

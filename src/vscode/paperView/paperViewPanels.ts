@@ -23,6 +23,8 @@ export interface PaperViewTiming {
 /** One webview panel showing one paper. */
 class PaperPanel implements vscode.Disposable {
   private ready = false;
+  /** Counts the `ready`s received: which document a post went to. */
+  private readyCount = 0;
   private pending: HostMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private readonly created = performance.now();
@@ -36,7 +38,12 @@ class PaperPanel implements vscode.Disposable {
   ) {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      panel.onDidChangeViewState(() => this.trace(`view state: ${panel.visible ? 'visible' : 'hidden'}${panel.active ? ', active' : ''}`)),
+      panel.onDidChangeViewState(() => {
+        this.trace(`view state: ${panel.visible ? 'visible' : 'hidden'}${panel.active ? ', active' : ''}`);
+        // A hidden panel's document is discarded (no retainContextWhenHidden) and built again from the HTML when it
+        // shows: a message posted in between would be lost, so hold messages until that document says ready.
+        if (!panel.visible) this.ready = false;
+      }),
       panel.onDidDispose(() => {
         this.trace('disposed');
         this.owner.forget(this);
@@ -58,8 +65,28 @@ class PaperPanel implements vscode.Disposable {
   }
 
   post(message: HostMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending.push(message);
+    if (this.ready) this.send(message);
+    else this.queue(message);
+  }
+
+  /** Posts now; a webview that was not live (hidden, being rebuilt) gets the message once its next document is ready. */
+  private send(message: HostMessage): void {
+    const sentTo = this.readyCount;
+    void this.panel.webview.postMessage(message).then(
+      (delivered) => {
+        if (delivered) return;
+        this.trace(`${message.type} not delivered, held for the next ready`);
+        // A newer document may have said ready meanwhile: then it takes the message now.
+        if (sentTo === this.readyCount) this.ready = false;
+        this.post(message);
+      },
+      () => undefined, // the panel was disposed
+    );
+  }
+
+  private queue(message: HostMessage): void {
+    // Each message type carries state (capabilities, the focused claim): only the latest of a type matters.
+    this.pending = [...this.pending.filter((queued) => queued.type !== message.type), message];
   }
 
   private receive(raw: unknown): void {
@@ -76,10 +103,11 @@ class PaperPanel implements vscode.Disposable {
       }
       this.trace('ready received');
       this.ready = true;
+      this.readyCount++;
       const queued = this.pending;
       this.pending = [];
       void this.owner.capabilities().then((capabilities) => this.post(capabilities));
-      for (const queuedMessage of queued) void this.panel.webview.postMessage(queuedMessage);
+      for (const queuedMessage of queued) this.send(queuedMessage);
       return;
     }
     void this.owner.handle(this, message);
