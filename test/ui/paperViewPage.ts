@@ -74,8 +74,26 @@ export async function hoverText(workbench: Workbench, target: Locator, pattern: 
   return workbench.waitForText(hover, pattern, 10_000);
 }
 
-/** Opens a paper the way a user does: Paper Notes: Search Papers, type, Enter. Returns the quick pick's first row label. */
+/**
+ * Opens a paper the way a user does: Paper Notes: Search Papers, type, Enter. Returns the quick pick's first row label.
+ * A quick pick closes when the focus leaves it, and VS Code hands a webview that finished loading the focus late; when
+ * the extension logs that the search closed without a choice, the user's move is to search again, and so does this.
+ */
 export async function searchAndOpen(workbench: Workbench, query: string, expectedTitle: string): Promise<string> {
+  const outcome = /Search: (opening \S+|closed without a choice)\./g;
+  for (let attempt = 1; ; attempt++) {
+    const before = [...extensionLog(workbench).matchAll(outcome)].length;
+    const label = await searchOnce(workbench, query, expectedTitle).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${await webviewDiagnostics(workbench)}`);
+    });
+    const result = await waitForLogLine(workbench, outcome, before);
+    if (result[1]!.startsWith('opening')) return label;
+    if (attempt === 3) throw new Error(`the search closed without a choice ${attempt} times\n${await webviewDiagnostics(workbench)}`);
+    console.log(`      (the search for "${query}" closed without a choice, the focus moved; searching again)`);
+  }
+}
+
+async function searchOnce(workbench: Workbench, query: string, expectedTitle: string): Promise<string> {
   const { page } = workbench;
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
   await page.keyboard.press('F1');

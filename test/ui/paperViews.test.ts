@@ -255,13 +255,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
 
     it('inserts the citation and a quoted claim into the last active Markdown editor', async () => {
       const { page } = workbench;
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type('efficient-sequence-models.md');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'efficient-sequence-models.md' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.editor-group-container .monaco-editor').first().waitFor();
+      await workbench.openFile('efficient-sequence-models.md');
       await page.keyboard.press('Control+Home');
       const view = await searchAndOpen(workbench, mambaKey, mamba().title);
       assert.equal(view, mamba().title);

@@ -111,6 +111,7 @@ export class PaperSearchPicker implements vscode.Disposable {
       quickPick.show();
     });
     quickPick.dispose();
+    log(chosen === undefined ? 'closed without a choice.' : `opening ${chosen}.`);
     if (chosen !== undefined) this.panels.open(chosen);
     return chosen;
   }
