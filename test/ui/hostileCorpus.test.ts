@@ -138,7 +138,8 @@ describe('A hostile corpus stays inert text (PAPER_NOTES_CORPUS_DIR=test/fixture
     await workbench.page.waitForTimeout(300);
     assert.equal(await workbench.page.evaluate(() => navigator.clipboard.readText()), paper.key);
     const log = await waitForLogLine(workbench, new RegExp(`Paper view ${escapeRegExp(paper.key)}: content posted ([\\d.]+) ms`));
-    console.log(`      performance: paper view of the 200 KB abstract (${claims.length} claims), command → content posted: ${log[1]} ms`);
+    const ready = await waitForLogLine(workbench, new RegExp(`Paper view ${escapeRegExp(paper.key)}: ready received \\(\\+(\\d+) ms\\)`));
+    console.log(`      performance: paper view of the 200 KB abstract (${claims.length} claims), command → content posted: ${log[1]} ms; panel → script ready: ${ready[1]} ms`);
   });
 
   it('keeps the tree usable afterwards', async () => {

@@ -21,16 +21,19 @@ export async function paperFrame(workbench: Workbench, titleStart: string, timeo
     for (const frame of page.frames()) {
       if (!frame.url().includes('/webview/')) continue;
       const shown = await frame
-        .evaluate(() => ({
-          title: document.querySelector('#root h1')?.textContent ?? null,
-          settled: document.readyState === 'complete' && window.frameElement?.id === 'active-frame',
-        }))
+        .evaluate(() => ({ title: document.querySelector('#root h1')?.textContent ?? null, loaded: document.readyState === 'complete' }))
         .catch(() => null);
-      if (shown?.title?.startsWith(titleStart) && shown.settled) return frame;
+      if (shown?.title?.startsWith(titleStart) && shown.loaded && (await frameElementId(frame)) === 'active-frame') return frame;
     }
     await page.waitForTimeout(200);
   }
   throw new Error(`no paper view titled "${titleStart}…" appeared\n${await webviewDiagnostics(workbench)}`);
+}
+
+/** The id VS Code gave the iframe element holding `frame` ('pending-frame' until it swaps it in as 'active-frame'). */
+async function frameElementId(frame: Frame): Promise<string | null> {
+  const element = await frame.frameElement().catch(() => null);
+  return element ? element.getAttribute('id').catch(() => null) : null;
 }
 
 /** What each webview frame holds and the extension's paper view log lines: where a view that stayed blank stopped. */
@@ -41,13 +44,13 @@ export async function webviewDiagnostics(workbench: Workbench): Promise<string> 
     const shown = await frame
       .evaluate(() => ({
         readyState: document.readyState,
-        frameId: window.frameElement?.id ?? null,
         h1: document.querySelector('#root h1')?.textContent?.slice(0, 40) ?? null,
         bodyChars: document.body?.innerHTML.length ?? 0,
         visible: document.visibilityState,
       }))
       .catch((error: unknown) => ({ error: String(error).slice(0, 120) }));
-    frames.push(`  ${frame.url().replace(/^.*\/webview\//, '…/webview/').slice(0, 90)} ${JSON.stringify(shown)}`);
+    const id = await frameElementId(frame);
+    frames.push(`  ${frame.url().replace(/^.*\/webview\//, '…/webview/').slice(0, 90)} #${id ?? '?'} ${JSON.stringify(shown)}`);
   }
   const log = extensionLog(workbench)
     .split('\n')
