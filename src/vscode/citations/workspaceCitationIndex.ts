@@ -60,6 +60,9 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => void this.refreshFile(uri)),
       watcher.onDidChange((uri) => void this.refreshFile(uri)),
       watcher.onDidDelete((uri) => {
+        // An edit still waiting to be indexed must not bring the deleted note back.
+        clearTimeout(this.pending.get(uri.toString()));
+        this.pending.delete(uri.toString());
         const note = this.notes.get(uri.toString());
         if (!note) return;
         this.notes.delete(uri.toString());
@@ -102,7 +105,9 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      this.notify(this.index(document.uri, document.getText()));
+      // Closed meanwhile (reverted and closed, maybe deleted): what counts is the file, if it is still there.
+      if (document.isClosed) void this.refreshFile(document.uri);
+      else this.notify(this.index(document.uri, document.getText()));
     }, DEBOUNCE_MS));
   }
 
