@@ -37,7 +37,7 @@ async function shoot(name: string, theme: string): Promise<void> {
 
     // The paper view, with one highlight's tooltip open.
     await mamba.click();
-    const frame = await paperFrame(page, 'Mamba: Linear-Time');
+    const frame = await paperFrame(workbench, 'Mamba: Linear-Time');
     await page.mouse.move(1, 1);
     await frame.locator('mark.claim.kind-speedup').first().hover();
     await frame.locator('#tooltip').waitFor({ state: 'visible' });

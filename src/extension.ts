@@ -4,7 +4,6 @@ import { DEFAULT_TAXONOMY } from './core/categories/classifier';
 import { extractClaims } from './core/claims/extractClaims';
 import type { Library } from './core/library/library';
 import type { Paper } from './core/library/paper';
-import { pandocCitation } from './core/notes/noteTemplate';
 import { ActivationTimings } from './vscode/activationTimings';
 import { registerCitations, type CitationServices } from './vscode/citations/registerCitations';
 import { showOutputCommand } from './vscode/commands/showOutput';
@@ -34,6 +33,8 @@ export interface PaperNotesApi extends PaperViewsApi {
   readonly citations: CitationServices;
   /** Extension time of the Papers tree's latest render (grouping, getChildren, getTreeItem). */
   papersTreeTiming(): PaperTreeRenderTiming;
+  /** The Papers tree's data, as VS Code reads it (for integration tests and other extensions). */
+  readonly papersTree: Pick<PaperTreeProvider, 'getChildren' | 'getTreeItem' | 'resolveTreeItem' | 'onDidChangeTreeData'>;
 }
 
 /** Composition root: builds each service once and hands every disposable to the context. */
@@ -48,15 +49,17 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const labels = new Map<string, string>(DEFAULT_TAXONOMY.categories.map((category) => [category.id, category.label]));
   const labelOf = (id: CategoryId): string => labels.get(id) ?? id;
   const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims, categoryLabel: labelOf });
-  const citationOf = (paper: Paper): string => pandocCitation(paper.key);
+  // Completion, hovers and citation diagnostics follow the workspace library as it reloads; the tree reads its counts.
+  const citations = registerCitations(context, loader);
   const notes = new NoteService({
-    context: (paper) => ({ claims: [...papers.claims(paper)], citation: citationOf(paper), categoryLabel: (id) => labelOf(id as CategoryId) }),
+    context: (paper) => ({ claims: [...papers.claims(paper)], categoryLabel: (id) => labelOf(id as CategoryId) }),
   });
   const tree = new PaperTreeProvider(() => loader.library, {
     labelOf,
     claimsOf: (paper) => papers.claims(paper),
     grouping: savedGrouping(context.workspaceState),
     hasNote: (key) => notes.hasNote(key),
+    citedInCount: (key) => citations.workspaceIndex.citedInCount(key),
     onRender: (timing) =>
       output.appendLine(
         `Papers tree: served ${timing.itemsServed} items for ${timing.papers} papers (by ${timing.grouping}) in ${timing.providerMs.toFixed(1)} ms of extension time (grouping ${timing.groupMs.toFixed(1)} ms).`,
@@ -73,10 +76,11 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
       papersView.showLibrary(library, loader.failure);
     }),
     notes.onDidChangeNotes(() => tree.refresh()),
+    citations.workspaceIndex.onDidChangeCounts((keys) => tree.refreshPapers(keys)),
   );
   const paperViews = registerPaperViews(context, output, papers, () => ready);
 
-  const paperCommandOptions = { library: () => loader.library, notes, claimsOf: (paper: Paper) => papers.claims(paper), citationOf, categoryLabel: (id: string) => labelOf(id as CategoryId) };
+  const paperCommandOptions = { library: () => loader.library, notes, claimsOf: (paper: Paper) => papers.claims(paper), categoryLabel: (id: string) => labelOf(id as CategoryId) };
   const reloadLibrary = { id: 'paperNotes.reloadLibrary', execute: () => loader.reload() };
   for (const command of [showOutputCommand(output), openNoteCommand(paperCommandOptions), comparePapersCommand(paperCommandOptions), reloadLibrary]) {
     context.subscriptions.push(vscode.commands.registerCommand(command.id, command.execute));
@@ -101,8 +105,6 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     await firstLibrary;
     return library;
   });
-  // Completion, hovers and citation diagnostics follow the workspace library as it reloads.
-  const citations = registerCitations(context, loader);
   timings.mark('activated');
   return {
     library: () => loader.library,
@@ -113,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     notes,
     citations,
     papersTreeTiming: () => tree.renderTiming,
+    papersTree: tree,
     ...paperViews.api,
   };
 }

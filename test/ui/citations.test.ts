@@ -17,11 +17,7 @@ describe('Insert Citation in the workbench', () => {
     writeFileSync(scratch, 'Selective state spaces \n');
     workbench = await Workbench.open();
     const { page } = workbench;
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill(SCRATCH);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: SCRATCH }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await workbench.openFile(SCRATCH);
     await workbench.waitForText(page.locator('.editor-instance .view-lines').first(), /Selective state spaces/);
     await page.locator('.editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+End');

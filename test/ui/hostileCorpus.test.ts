@@ -87,7 +87,7 @@ describe('A hostile corpus stays inert text (PAPER_NOTES_CORPUS_DIR=test/fixture
     it(`renders ${name} as inert text in the paper view`, async () => {
       const paper = paperWhere(test);
       await searchAndOpen(workbench, paper.key, paper.title);
-      const frame = await paperFrame(workbench.page, paper.title.slice(0, 12));
+      const frame = await paperFrame(workbench, paper.title.slice(0, 12));
       const shown = await inspect(frame);
       assert.equal(shown.strayScripts, 0, 'no script from the corpus');
       assert.equal(shown.ourScript, 1, 'the paper view script, with its nonce');
@@ -106,13 +106,13 @@ describe('A hostile corpus stays inert text (PAPER_NOTES_CORPUS_DIR=test/fixture
   it('shows the javascript: and command: code links as struck-through text, not links', async () => {
     const withJs = paperWhere((paper) => paper.codeUrls.some((url) => url.startsWith('javascript:')));
     await searchAndOpen(workbench, withJs.key, withJs.title);
-    let frame = await paperFrame(workbench.page, withJs.title.slice(0, 12));
+    let frame = await paperFrame(workbench, withJs.title.slice(0, 12));
     assert.equal(await frame.locator('.meta .unsafe-link').count(), 1);
     await frame.locator('.meta .unsafe-link').click();
     assert.equal(await frame.evaluate(() => (window as unknown as { __paperNotesPwned?: unknown }).__paperNotesPwned), undefined);
     const withCommand = paperWhere((paper) => paper.codeUrls.some((url) => url.startsWith('command:')));
     await searchAndOpen(workbench, withCommand.key, withCommand.title);
-    frame = await paperFrame(workbench.page, withCommand.title.slice(0, 12));
+    frame = await paperFrame(workbench, withCommand.title.slice(0, 12));
     assert.equal(await frame.locator('.meta .unsafe-link').count(), 1);
     assert.equal(await frame.locator('a[href^="command:"]').count(), 0);
   });
@@ -120,14 +120,14 @@ describe('A hostile corpus stays inert text (PAPER_NOTES_CORPUS_DIR=test/fixture
   it('lays out right-to-left titles right to left', async () => {
     const paper = paperWhere((candidate) => /[\u0590-\u05ff]/.test(candidate.title));
     await searchAndOpen(workbench, paper.key, paper.title);
-    const frame = await paperFrame(workbench.page, paper.title.slice(0, 12));
+    const frame = await paperFrame(workbench, paper.title.slice(0, 12));
     assert.equal(await frame.locator('h1').evaluate((h1) => getComputedStyle(h1).direction), 'rtl');
   });
 
   it('opens the 200 KB abstract with its claims and stays usable', async () => {
     const paper = paperWhere((candidate) => candidate.abstract.length > 200_000);
     await searchAndOpen(workbench, paper.key, paper.title);
-    const frame = await paperFrame(workbench.page, paper.title.slice(0, 20), 60_000);
+    const frame = await paperFrame(workbench, paper.title.slice(0, 20), 60_000);
     const claims = extractClaims(paper.abstract);
     assert.ok(claims.length > 100);
     assert.equal(await frame.locator('tr.claim-row').count(), claims.length);
@@ -138,7 +138,8 @@ describe('A hostile corpus stays inert text (PAPER_NOTES_CORPUS_DIR=test/fixture
     await workbench.page.waitForTimeout(300);
     assert.equal(await workbench.page.evaluate(() => navigator.clipboard.readText()), paper.key);
     const log = await waitForLogLine(workbench, new RegExp(`Paper view ${escapeRegExp(paper.key)}: content posted ([\\d.]+) ms`));
-    console.log(`      performance: paper view of the 200 KB abstract (${claims.length} claims), command → content posted: ${log[1]} ms`);
+    const ready = await waitForLogLine(workbench, new RegExp(`Paper view ${escapeRegExp(paper.key)}: ready received \\(\\+(\\d+) ms\\)`));
+    console.log(`      performance: paper view of the 200 KB abstract (${claims.length} claims), command → content posted: ${log[1]} ms; panel → script ready: ${ready[1]} ms`);
   });
 
   it('keeps the tree usable afterwards', async () => {

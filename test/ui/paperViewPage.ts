@@ -9,21 +9,54 @@ export const paperViewSettings = { 'workbench.view.alwaysShowHeaderActions': tru
 
 /**
  * The frame of the paper view whose title starts with `titleStart`. VS Code nests each webview in two iframes;
- * the inner one holds our document (`#root`). Polls until it has rendered.
+ * the inner one holds our document (`#root`). Polls until it has loaded and VS Code has swapped it in as the
+ * webview's active frame: VS Code writes the document into a hidden pending frame first and hands it the keyboard
+ * focus only at that swap, so a test that moves on earlier (say, to the command palette) has its quick pick closed
+ * by that late focus. On a timeout the error says what the webview frames held and what the extension logged.
  */
-export async function paperFrame(page: Page, titleStart: string, timeoutMs = 20_000): Promise<Frame> {
+export async function paperFrame(workbench: Workbench, titleStart: string, timeoutMs = 20_000): Promise<Frame> {
+  const { page } = workbench;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (!frame.url().includes('/webview/')) continue;
-      const title = await frame
-        .evaluate(() => document.querySelector('#root h1')?.textContent ?? null)
+      const shown = await frame
+        .evaluate(() => ({ title: document.querySelector('#root h1')?.textContent ?? null, loaded: document.readyState === 'complete' }))
         .catch(() => null);
-      if (title !== null && title.startsWith(titleStart)) return frame;
+      if (shown?.title?.startsWith(titleStart) && shown.loaded && (await frameElementId(frame)) === 'active-frame') return frame;
     }
     await page.waitForTimeout(200);
   }
-  throw new Error(`no paper view titled "${titleStart}…" appeared`);
+  throw new Error(`no paper view titled "${titleStart}…" appeared\n${await webviewDiagnostics(workbench)}`);
+}
+
+/** The id VS Code gave the iframe element holding `frame` ('pending-frame' until it swaps it in as 'active-frame'). */
+async function frameElementId(frame: Frame): Promise<string | null> {
+  const element = await frame.frameElement().catch(() => null);
+  return element ? element.getAttribute('id').catch(() => null) : null;
+}
+
+/** What each webview frame holds and the extension's paper view log lines: where a view that stayed blank stopped. */
+export async function webviewDiagnostics(workbench: Workbench): Promise<string> {
+  const frames: string[] = [];
+  for (const frame of workbench.page.frames()) {
+    if (!frame.url().includes('/webview/')) continue;
+    const shown = await frame
+      .evaluate(() => ({
+        readyState: document.readyState,
+        h1: document.querySelector('#root h1')?.textContent?.slice(0, 40) ?? null,
+        bodyChars: document.body?.innerHTML.length ?? 0,
+        visible: document.visibilityState,
+      }))
+      .catch((error: unknown) => ({ error: String(error).slice(0, 120) }));
+    const id = await frameElementId(frame);
+    frames.push(`  ${frame.url().replace(/^.*\/webview\//, '…/webview/').slice(0, 90)} #${id ?? '?'} ${JSON.stringify(shown)}`);
+  }
+  const log = extensionLog(workbench)
+    .split('\n')
+    .filter((line) => line.includes('Paper view') || line.includes('Search: '))
+    .slice(-40);
+  return [`webview frames (${frames.length}):`, ...frames, 'Paper view log:', ...log].join('\n');
 }
 
 /** Every frame's value of a global the hostile corpus would set if any of its scripts ran. */
@@ -44,8 +77,26 @@ export async function hoverText(workbench: Workbench, target: Locator, pattern: 
   return workbench.waitForText(hover, pattern, 10_000);
 }
 
-/** Opens a paper the way a user does: Paper Notes: Search Papers, type, Enter. Returns the quick pick's first row label. */
+/**
+ * Opens a paper the way a user does: Paper Notes: Search Papers, type, Enter. Returns the quick pick's first row label.
+ * A quick pick closes when the focus leaves it, and VS Code hands a webview that finished loading the focus late; when
+ * the extension logs that the search closed without a choice, the user's move is to search again, and so does this.
+ */
 export async function searchAndOpen(workbench: Workbench, query: string, expectedTitle: string): Promise<string> {
+  const outcome = /Search: (opening \S+|closed without a choice)\./g;
+  for (let attempt = 1; ; attempt++) {
+    const before = [...extensionLog(workbench).matchAll(outcome)].length;
+    const label = await searchOnce(workbench, query, expectedTitle).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${await webviewDiagnostics(workbench)}`);
+    });
+    const result = await waitForLogLine(workbench, outcome, before);
+    if (result[1]!.startsWith('opening')) return label;
+    if (attempt === 3) throw new Error(`the search closed without a choice ${attempt} times\n${await webviewDiagnostics(workbench)}`);
+    console.log(`      (the search for "${query}" closed without a choice, the focus moved; searching again)`);
+  }
+}
+
+async function searchOnce(workbench: Workbench, query: string, expectedTitle: string): Promise<string> {
   const { page } = workbench;
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
   await page.keyboard.press('F1');

@@ -111,7 +111,9 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       if ((await category.getAttribute('aria-expanded')) !== 'true') await category.click();
       const row = workbench.treeItem(new RegExp(`^${escapeRegExp(paper.title.slice(0, 20))}`));
       await row.waitFor();
-      assert.deepEqual(await workbench.treeItemText(row), { label: paper.title, description: `${paper.key} · ${paper.year}` });
+      // The sample note cites Mamba once: the description ends with the workspace citation count.
+      await workbench.waitForText(row.locator('.label-description'), new RegExp(`^${paper.key} · ${paper.year} · cited in 1 note$`));
+      assert.deepEqual(await workbench.treeItemText(row), { label: paper.title, description: `${paper.key} · ${paper.year} · cited in 1 note` });
       const text = await hoverText(workbench, row, /Top claims/);
       assert.match(text, new RegExp(escapeRegExp(paper.authors[0]!)));
       assert.match(text, /Method family: .*State space models/);
@@ -157,7 +159,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       assert.ok(/genomics/i.test(paper.abstract));
       const label = await searchAndOpen(workbench, 'genomics', paper.title);
       assert.equal(label, paper.title);
-      await paperFrame(workbench.page, paper.title.slice(0, 30));
+      await paperFrame(workbench, paper.title.slice(0, 30));
     });
 
     it('matches fuzzily on the title and on claim text', async () => {
@@ -179,7 +181,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
   describe('the paper view', () => {
     let frame: Frame;
     before(async () => {
-      frame = await paperFrame(workbench.page, mamba().title.slice(0, 30));
+      frame = await paperFrame(workbench, mamba().title.slice(0, 30));
     });
 
     it('shows title, authors, year, venue, links and categories as chips', async () => {
@@ -255,17 +257,11 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
 
     it('inserts the citation and a quoted claim into the last active Markdown editor', async () => {
       const { page } = workbench;
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type('efficient-sequence-models.md');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'efficient-sequence-models.md' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.editor-group-container .monaco-editor').first().waitFor();
+      await workbench.openFile('efficient-sequence-models.md');
       await page.keyboard.press('Control+Home');
       const view = await searchAndOpen(workbench, mambaKey, mamba().title);
       assert.equal(view, mamba().title);
-      frame = await paperFrame(page, mamba().title.slice(0, 30));
+      frame = await paperFrame(workbench, mamba().title.slice(0, 30));
       await frame.locator('button[data-action="insertCitation"]').click();
       const claims = extractClaims(mamba().abstract);
       const speedup = claims.findIndex((claim) => claim.kind === 'speedup');
@@ -340,7 +336,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       const top = claimIndex.byKind.get('speedup')![0]!;
       const paper = library.get(top.key)!;
       await workbench.page.locator('.sidebar [role="treeitem"][aria-level="3"]').first().click();
-      const frame = await paperFrame(workbench.page, paper.title.slice(0, 30));
+      const frame = await paperFrame(workbench, paper.title.slice(0, 30));
       await frame.waitForFunction((index) => document.querySelector(`mark.claim.focused[data-claims~="${index}"]`) !== null, top.claimIndex);
       const focused = await frame.evaluate(() => document.activeElement?.getAttribute('data-anchor'));
       assert.ok((focused ?? '').split(' ').includes(String(top.claimIndex)));
@@ -353,7 +349,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.tabs-container .tab', { hasText: 'Mamba: Linear-Time' }).first().click();
-      const frame = await paperFrame(page, mamba().title.slice(0, 30), 60_000);
+      const frame = await paperFrame(workbench, mamba().title.slice(0, 30), 60_000);
       assert.ok((await frame.locator('tr.claim-row').count()) > 0);
     });
   });

@@ -44,7 +44,9 @@ describe('Paper Notes in the workbench (extension loaded from source)', () => {
     assert.ok(mamba);
     const paper = workbench.treeItem(new RegExp(`^${mamba.title.slice(0, 20)}`));
     await paper.waitFor();
-    assert.deepEqual(await workbench.treeItemText(paper), { label: mamba.title, description: 'gu2023mamba · 2023' });
+    // The sample note cites Mamba once; the count appears when the workspace citation index has read it.
+    await workbench.waitForText(paper.locator('.label-description'), /^gu2023mamba · 2023 · cited in 1 note$/);
+    assert.deepEqual(await workbench.treeItemText(paper), { label: mamba.title, description: 'gu2023mamba · 2023 · cited in 1 note' });
     await workbench.screenshot('papers-tree');
   });
 

@@ -96,6 +96,32 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Opens a workspace file with Quick Open (Ctrl+P, type, Enter) and waits until its editor is the active tab. Quick Open
+   * closes when the focus leaves it (VS Code hands a webview the focus late, e.g. back after a dialog); opening the same
+   * file again only brings it to the front, so the user's move, trying again, is safe and is what this does.
+   */
+  async openFile(name: string): Promise<void> {
+    const { page } = this;
+    const activeTab = page.locator('.editor-group-container .tabs-container .tab.active', { hasText: name });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(name);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      if (await activeTab.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+        await page.locator('.editor-group-container .monaco-editor').first().waitFor();
+        return;
+      }
+      console.log(`      (Quick Open closed without opening ${name}; opening it again)`);
+    }
+    throw new Error(`Quick Open did not open ${name}`);
+  }
+
   /** Waits until the locator's text matches, then returns it; fails with the last text seen. */
   async waitForText(locator: Locator, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

@@ -8,10 +8,24 @@ export function pandocKey(key: string): string {
   return isPlainPandocKey(key) ? `@${key}` : `@{${key}}`;
 }
 
-/** `[Title (Author, Year)](https://arxiv.org/abs/ID)`, or `*Title* (Author, Year)` when the paper has no link. */
-export function markdownLinkCitation(paper: Paper): string {
-  const label = `${escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim())} (${escapeMarkdown(shortAuthors(paper.authors))}, ${paper.year ?? 'n.d.'})`;
+/** How a citation is written beyond its style. */
+export interface CitationFormatOptions {
+  /**
+   * False where the text around the citation already names the paper (a comparison table's row): the Markdown-link
+   * style then links just `Author, Year`. The other styles are the same either way. Default true.
+   */
+  readonly withTitle?: boolean;
+}
+
+/**
+ * `[Title (Author, Year)](https://arxiv.org/abs/ID)`, or `*Title (Author, Year)*` when the paper has no link;
+ * without the title, `[Author, Year](…)` or `(Author, Year)`.
+ */
+export function markdownLinkCitation(paper: Paper, options: CitationFormatOptions = {}): string {
+  const authorYear = `${escapeMarkdown(shortAuthors(paper.authors))}, ${paper.year ?? 'n.d.'}`;
   const link = paperLink(paper);
+  if (options.withTitle === false) return link ? `[${authorYear}](${link})` : `(${authorYear})`;
+  const label = `${escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim())} (${authorYear})`;
   return link ? `[${label}](${link})` : `*${label}*`;
 }
 
@@ -19,7 +33,7 @@ export function markdownLinkCitation(paper: Paper): string {
  * The citation text for one or more papers in a style; several papers make one grouped citation:
  * `[@a; @b]`, `\cite{a,b}`, `[^a][^b]`, or Markdown links joined by `; `.
  */
-export function formatCitation(papers: readonly Paper[], style: CitationStyle): string {
+export function formatCitation(papers: readonly Paper[], style: CitationStyle, options: CitationFormatOptions = {}): string {
   if (papers.length === 0) return '';
   switch (style) {
     case 'pandoc':
@@ -27,7 +41,7 @@ export function formatCitation(papers: readonly Paper[], style: CitationStyle): 
     case 'latex':
       return `\\cite{${papers.map((paper) => paper.key).join(',')}}`;
     case 'markdown-link':
-      return papers.map(markdownLinkCitation).join('; ');
+      return papers.map((paper) => markdownLinkCitation(paper, options)).join('; ');
     case 'footnote':
       return papers.map((paper) => `[^${paper.key}]`).join('');
   }
@@ -72,9 +86,16 @@ function pandocIntoGroup(text: string, offset: number, papers: readonly Paper[])
 export function planCitationInsertion(text: string, offsets: readonly number[], papers: readonly Paper[], style: CitationStyle): CitationInsertion {
   const citation = formatCitation(papers, style);
   const atCursors = offsets.map((offset) => (style === 'pandoc' ? pandocIntoGroup(text, offset, papers) ?? citation : citation));
-  if (style !== 'footnote') return { atCursors, atEnd: '' };
+  return { atCursors, atEnd: style === 'footnote' ? missingFootnoteDefinitions(text, papers) : '' };
+}
+
+/**
+ * The footnote definitions `text` lacks for `papers`, each once, as text to append at its end (starting after a
+ * blank line), or '' when every paper is defined already. Used wherever footnote citations are written.
+ */
+export function missingFootnoteDefinitions(text: string, papers: readonly Paper[]): string {
   const missing = papers.filter((paper, index) => papers.findIndex((other) => other.key === paper.key) === index && !hasFootnoteDefinition(text, paper.key));
-  if (missing.length === 0) return { atCursors, atEnd: '' };
+  if (missing.length === 0) return '';
   const separator = text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  return { atCursors, atEnd: `${separator}${missing.map(footnoteDefinition).join('\n')}\n` };
+  return `${separator}${missing.map(footnoteDefinition).join('\n')}\n`;
 }

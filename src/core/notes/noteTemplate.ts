@@ -1,4 +1,6 @@
 import type { Claim } from '../claims/claim';
+import type { CitationStyle } from '../cite/citationStyle';
+import { formatCitation, missingFootnoteDefinitions } from '../cite/formatCitation';
 import type { Paper } from '../library/paper';
 
 /** The values a note template can use, as `{{name}}`, or `{{name | yaml}}` for a YAML-quoted value in front matter. */
@@ -17,7 +19,7 @@ export interface NoteVariables {
   readonly code: readonly string[];
   /** Category labels joined with ", ". With `| yaml`: a YAML list. */
   readonly categories: readonly string[];
-  /** The in-text citation, e.g. `[@gu2023mamba]`. */
+  /** The in-text citation in `paperNotes.citation.style`, e.g. `[@gu2023mamba]` or `\cite{gu2023mamba}`. */
   readonly citation: string;
   /** The extracted claims as a Markdown checklist, one `- [ ]` line each. */
   readonly claims: string;
@@ -60,11 +62,6 @@ categories: {{categories | yaml}}
 ## Questions
 `;
 
-/** A Pandoc in-text citation for a key; keys with characters Pandoc does not allow bare are braced. */
-export function pandocCitation(key: string): string {
-  return /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(key) && !/[:.#$%&\-+?<>~/]$/.test(key) ? `[@${key}]` : `[@{${key}}]`;
-}
-
 /** A file name for a paper's note: the key with characters no file system accepts replaced by "-". */
 export function noteFileName(key: string): string {
   const safe = [...key].map((char) => (char.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(char) ? '-' : char)).join('').replace(/^\.+/, '');
@@ -73,7 +70,8 @@ export function noteFileName(key: string): string {
 
 export interface NoteContext {
   readonly claims: readonly Claim[];
-  readonly citation: string;
+  /** `paperNotes.citation.style`, for `{{citation}}`. */
+  readonly style: CitationStyle;
   readonly categoryLabel: (id: string) => string;
   /** Today, YYYY-MM-DD. */
   readonly date: string;
@@ -101,7 +99,7 @@ export function noteVariables(paper: Paper, context: NoteContext): NoteVariables
     url: paper.url ?? '',
     code: paper.codeUrls,
     categories: paper.categories.filter((category) => category.facet !== 'type').map((category) => context.categoryLabel(category.id)),
-    citation: context.citation,
+    citation: formatCitation([paper], context.style),
     claims: claimLines.length > 0 ? claimLines.join('\n') : '- [ ] (no claims found in the abstract)',
     abstract: paper.abstract,
     date: context.date,
@@ -128,4 +126,14 @@ export function renderNoteTemplate(template: string, variables: NoteVariables): 
     if (filter === 'yaml') return yamlValue(value);
     return typeof value === 'string' ? value : value.join(', ');
   });
+}
+
+/**
+ * A paper's new literature note: the template filled in for it. In the footnote style a note that cites the paper
+ * also gets the footnote's definition once at its end, as Insert Citation adds it.
+ */
+export function renderNote(template: string, paper: Paper, context: NoteContext): string {
+  const note = renderNoteTemplate(template, noteVariables(paper, context));
+  if (context.style !== 'footnote' || !note.includes(formatCitation([paper], 'footnote'))) return note;
+  return note + missingFootnoteDefinitions(note, [paper]);
 }

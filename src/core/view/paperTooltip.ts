@@ -2,6 +2,7 @@ import type { Paper } from '../library/paper';
 import type { Claim, ClaimKind } from '../claims/claim';
 import type { CategoryId } from '../categories/category';
 import { claimFactor } from '../claims/claimIndex';
+import { citedInSentence } from './citedIn';
 import { CLAIM_KIND_LABELS, formatClaimValue } from './claimDescription';
 import { FACET_LABELS, humanizeCategoryId } from './categoryText';
 import { escapeMarkdownText } from './markdownText';
@@ -25,11 +26,22 @@ function shortText(text: string, max: number): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** What the tooltip knows beyond the paper itself. */
+export interface PaperTooltipExtras {
+  /** How many workspace notes cite the paper; no line when unknown. */
+  readonly citedIn?: number;
+}
+
 /**
- * A paper's tooltip in Markdown: title, authors, venue and year, categories by facet, and its top claims.
- * Every corpus string is escaped, so the Markdown can be shown untrusted and without HTML.
+ * A paper's tooltip in Markdown: title, authors, venue and year, categories by facet, how many notes cite it, and
+ * its top claims. Every corpus string is escaped, so the Markdown can be shown untrusted and without HTML.
  */
-export function paperTooltipMarkdown(paper: Paper, claims: readonly Claim[], categoryLabel: (id: CategoryId) => string = humanizeCategoryId): string {
+export function paperTooltipMarkdown(
+  paper: Paper,
+  claims: readonly Claim[],
+  categoryLabel: (id: CategoryId) => string = humanizeCategoryId,
+  extras: PaperTooltipExtras = {},
+): string {
   const lines: string[] = [`**${escapeMarkdownText(shortText(paper.title, 300))}**`, ''];
   const authors = paper.authors.length > 8 ? [...paper.authors.slice(0, 8), `et al. (${paper.authors.length} authors)`] : paper.authors;
   lines.push(authors.length > 0 ? escapeMarkdownText(shortText(authors.join(', '), 400)) : '*Unknown authors*', '');
@@ -39,6 +51,7 @@ export function paperTooltipMarkdown(paper: Paper, claims: readonly Claim[], cat
     const names = paper.categories.filter((assignment) => assignment.facet === facet).map((assignment) => escapeMarkdownText(categoryLabel(assignment.id)));
     if (names.length > 0) lines.push(`${FACET_LABELS[facet]}: ${names.join(', ')}  `);
   }
+  if (extras.citedIn !== undefined) lines.push('', citedInSentence(extras.citedIn));
   const top = topClaims(claims);
   if (top.length > 0) {
     lines.push('', `Top claims (${claims.length} in all):`, '');

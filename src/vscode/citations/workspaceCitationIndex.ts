@@ -34,24 +34,39 @@ function positionFinder(text: string): (offset: number) => vscode.Position {
  */
 export class WorkspaceCitationIndex implements vscode.Disposable {
   private readonly notes = new Map<string, NoteCitations>();
+  /** Notes citing each key, kept with {@link notes} so the tree reads a count without scanning. */
+  private readonly counts = new Map<string, number>();
   private readonly cache = new CitationScanCache();
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly countsChanged = new vscode.EventEmitter<readonly string[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private building: Promise<void> | undefined;
 
   /** Fires when any note's citations may have changed (debounced per note). */
   readonly onDidChange = this.changed.event;
+  /**
+   * Fires with the keys whose "cited in N notes" count changed, and only then: typing that adds or drops no
+   * citation stays quiet.
+   */
+  readonly onDidChangeCounts = this.countsChanged.event;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     this.subscriptions.push(
       this.changed,
+      this.countsChanged,
       watcher,
       watcher.onDidCreate((uri) => void this.refreshFile(uri)),
       watcher.onDidChange((uri) => void this.refreshFile(uri)),
       watcher.onDidDelete((uri) => {
-        if (this.notes.delete(uri.toString())) this.changed.fire();
+        // An edit still waiting to be indexed must not bring the deleted note back.
+        clearTimeout(this.pending.get(uri.toString()));
+        this.pending.delete(uri.toString());
+        const note = this.notes.get(uri.toString());
+        if (!note) return;
+        this.notes.delete(uri.toString());
+        this.notify(this.count(note.byKey.keys(), -1));
       }),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
     );
@@ -62,7 +77,7 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     this.building ??= (async () => {
       const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB);
       await Promise.all(uris.map((uri) => this.refreshFile(uri, false)));
-      this.changed.fire();
+      this.notify([...this.counts.keys()]);
     })();
     return this.building;
   }
@@ -72,11 +87,9 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     return [...this.notes.values()].filter((note) => note.byKey.has(key)).map((note) => note.uri);
   }
 
-  /** How many notes cite `key` — the tree's "cited in N notes". */
+  /** How many notes cite `key` — the tree's "cited in N notes". A map lookup: cheap enough for every tree item. */
   citedInCount(key: string): number {
-    let count = 0;
-    for (const note of this.notes.values()) if (note.byKey.has(key)) count += 1;
-    return count;
+    return this.counts.get(key) ?? 0;
   }
 
   /** Every place in the workspace that cites `key`, in path order. */
@@ -92,8 +105,9 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      this.index(document.uri, document.getText());
-      this.changed.fire();
+      // Closed meanwhile (reverted and closed, maybe deleted): what counts is the file, if it is still there.
+      if (document.isClosed) void this.refreshFile(document.uri);
+      else this.notify(this.index(document.uri, document.getText()));
     }, DEBOUNCE_MS));
   }
 
@@ -106,11 +120,28 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
       // Deleted between the event and the read: the delete event removes it.
       return;
     }
-    this.index(uri, text);
-    if (notify) this.changed.fire();
+    const countsChanged = this.index(uri, text);
+    if (notify) this.notify(countsChanged);
   }
 
-  private index(uri: vscode.Uri, text: string): void {
+  private notify(countsChanged: readonly string[]): void {
+    this.changed.fire();
+    if (countsChanged.length > 0) this.countsChanged.fire(countsChanged);
+  }
+
+  /** Adds `delta` to the count of each key; returns the keys. */
+  private count(keys: Iterable<string>, delta: 1 | -1): string[] {
+    const counted = [...keys];
+    for (const key of counted) {
+      const count = (this.counts.get(key) ?? 0) + delta;
+      if (count > 0) this.counts.set(key, count);
+      else this.counts.delete(key);
+    }
+    return counted;
+  }
+
+  /** Indexes one note's text; returns the keys whose count changed (the note started or stopped citing them). */
+  private index(uri: vscode.Uri, text: string): string[] {
     const toPosition = positionFinder(text);
     const byKey = new Map<string, vscode.Range[]>();
     for (const match of scanCitations(text, this.cache)) {
@@ -118,7 +149,11 @@ export class WorkspaceCitationIndex implements vscode.Disposable {
       if (!ranges) byKey.set(match.key, (ranges = []));
       ranges.push(new vscode.Range(toPosition(match.keyStart), toPosition(match.keyEnd)));
     }
+    const previous = this.notes.get(uri.toString())?.byKey;
     this.notes.set(uri.toString(), { uri, byKey });
+    const dropped = previous ? [...previous.keys()].filter((key) => !byKey.has(key)) : [];
+    const added = [...byKey.keys()].filter((key) => !previous?.has(key));
+    return [...this.count(dropped, -1), ...this.count(added, 1)];
   }
 
   dispose(): void {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/library/paper';
-import { BUILT_IN_NOTE_TEMPLATE, noteFileName, noteVariables, renderNoteTemplate, type NoteContext } from '../../core/notes/noteTemplate';
+import { BUILT_IN_NOTE_TEMPLATE, noteFileName, renderNote, type NoteContext } from '../../core/notes/noteTemplate';
+import { citationStyleFor } from '../citations/citationSettings';
 
 export interface NoteServiceOptions {
-  /** Claims, citation and category labels for a paper's note. */
-  readonly context: (paper: Paper) => Omit<NoteContext, 'date'>;
+  /** Claims and category labels for a paper's note (the citation style and date come from the settings and the clock). */
+  readonly context: (paper: Paper) => Omit<NoteContext, 'date' | 'style'>;
 }
 
 const NOTE_SETTINGS = 'paperNotes.notes';
@@ -81,7 +82,8 @@ export class NoteService implements vscode.Disposable {
     if (uri === undefined) throw new Error('Open a folder to keep notes in it.');
     let created = false;
     if (!(await exists(uri))) {
-      const text = renderNoteTemplate(await this.template(), noteVariables(paper, { ...this.options.context(paper), date: today() }));
+      // The style as it applies to the note's own folder (the setting is resource-scoped).
+      const text = renderNote(await this.template(), paper, { ...this.options.context(paper), style: citationStyleFor(uri), date: today() });
       // Checked again right before writing, so a note created meanwhile is never overwritten.
       if (!(await exists(uri))) {
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

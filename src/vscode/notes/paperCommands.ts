@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Claim } from '../../core/claims/claim';
 import type { Library } from '../../core/library/library';
 import type { Paper } from '../../core/library/paper';
-import { comparisonTable } from '../../core/notes/comparisonTable';
+import { planComparisonTableInsertion } from '../../core/notes/comparisonTable';
+import { citationStyleFor } from '../citations/citationSettings';
 import { paperKeysFrom } from './commandArguments';
 import type { NoteService } from './noteService';
 
@@ -10,7 +11,6 @@ export interface PaperCommandsOptions {
   readonly library: () => Library;
   readonly notes: NoteService;
   readonly claimsOf: (paper: Paper) => readonly Claim[];
-  readonly citationOf: (paper: Paper) => string;
   readonly categoryLabel: (id: string) => string;
 }
 
@@ -79,19 +79,28 @@ export function comparePapersCommand(options: PaperCommandsOptions): PaperComman
         if (picks === undefined || picks.length === 0) return undefined;
         papers = picks.map((pick) => pick.paper);
       }
-      const table = comparisonTable(papers, options);
       const editor = vscode.window.activeTextEditor;
       if (editor !== undefined && editor.document.languageId === 'markdown') {
-        const { selection } = editor;
-        // A table must start on a line of its own and be followed by a blank line to parse as a table.
-        const line = editor.document.lineAt(selection.start.line);
-        const before = selection.start.character > 0 && line.text.slice(0, selection.start.character).trim() !== '' ? '\n\n' : '';
-        await editor.edit((edit) => edit.replace(selection, `${before}${table}\n`));
-      } else {
-        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: table });
-        await vscode.window.showTextDocument(document);
+        const { document, selection } = editor;
+        const context = { ...options, style: citationStyleFor(document) };
+        const text = document.getText();
+        const [start, end] = [document.offsetAt(selection.start), document.offsetAt(selection.end)];
+        const plan = planComparisonTableInsertion(text, start, end, papers, context);
+        // One edit, so one undo step; a table at the very end takes the footnote definitions after it.
+        await editor.edit((edit) => {
+          if (plan.atEnd !== '' && end === text.length) {
+            edit.replace(selection, plan.atRange + plan.atEnd);
+            return;
+          }
+          edit.replace(selection, plan.atRange);
+          if (plan.atEnd !== '') edit.insert(document.positionAt(text.length), plan.atEnd);
+        });
+        return plan.table;
       }
-      return table;
+      const plan = planComparisonTableInsertion('', 0, 0, papers, { ...options, style: citationStyleFor() });
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: plan.atRange + plan.atEnd });
+      await vscode.window.showTextDocument(document);
+      return plan.table;
     },
   };
 }

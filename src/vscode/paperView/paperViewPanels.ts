@@ -23,30 +23,70 @@ export interface PaperViewTiming {
 /** One webview panel showing one paper. */
 class PaperPanel implements vscode.Disposable {
   private ready = false;
+  /** Counts the `ready`s received: which document a post went to. */
+  private readyCount = 0;
   private pending: HostMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly created = performance.now();
   focusClaim: number | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly key: string,
     private readonly owner: PaperViewPanels,
+    origin: 'new' | 'restored',
   ) {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      panel.onDidDispose(() => this.owner.forget(this)),
+      panel.onDidChangeViewState(() => {
+        this.trace(`view state: ${panel.visible ? 'visible' : 'hidden'}${panel.active ? ', active' : ''}`);
+        // A hidden panel's document is discarded (no retainContextWhenHidden) and built again from the HTML when it
+        // shows: a message posted in between would be lost, so hold messages until that document says ready.
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => {
+        this.trace('disposed');
+        this.owner.forget(this);
+      }),
     );
+    this.trace(`panel created (${origin})`);
+  }
+
+  /** A lifecycle line in the output channel, so a view that stays blank shows where it stopped. */
+  trace(event: string): void {
+    this.owner.log.appendLine(`Paper view ${this.key}: ${event} (+${(performance.now() - this.created).toFixed(0)} ms).`);
   }
 
   /** Sets the document; the webview announces itself again with `ready`, so queued messages wait for it. */
   render(html: string): void {
     this.ready = false;
     this.panel.webview.html = html;
+    this.trace(`document set (${Math.round(html.length / 1024)} KB)`);
   }
 
   post(message: HostMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending.push(message);
+    if (this.ready) this.send(message);
+    else this.queue(message);
+  }
+
+  /** Posts now; a webview that was not live (hidden, being rebuilt) gets the message once its next document is ready. */
+  private send(message: HostMessage): void {
+    const sentTo = this.readyCount;
+    void this.panel.webview.postMessage(message).then(
+      (delivered) => {
+        if (delivered) return;
+        this.trace(`${message.type} not delivered, held for the next ready`);
+        // A newer document may have said ready meanwhile: then it takes the message now.
+        if (sentTo === this.readyCount) this.ready = false;
+        this.post(message);
+      },
+      () => undefined, // the panel was disposed
+    );
+  }
+
+  private queue(message: HostMessage): void {
+    // Each message type carries state (capabilities, the focused claim): only the latest of a type matters.
+    this.pending = [...this.pending.filter((queued) => queued.type !== message.type), message];
   }
 
   private receive(raw: unknown): void {
@@ -57,12 +97,17 @@ class PaperPanel implements vscode.Disposable {
     }
     const message = parsed.value;
     if (message.type === 'ready') {
-      if (message.key !== this.key) return;
+      if (message.key !== this.key) {
+        this.trace(`ignored ready for another key`);
+        return;
+      }
+      this.trace('ready received');
       this.ready = true;
+      this.readyCount++;
       const queued = this.pending;
       this.pending = [];
       void this.owner.capabilities().then((capabilities) => this.post(capabilities));
-      for (const queuedMessage of queued) void this.panel.webview.postMessage(queuedMessage);
+      for (const queuedMessage of queued) this.send(queuedMessage);
       return;
     }
     void this.owner.handle(this, message);
@@ -121,6 +166,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     }
     const existing = this.panels.get(key);
     if (existing) {
+      existing.trace('revealed again');
       existing.panel.reveal(undefined, false);
       if (claimIndex !== undefined) {
         existing.focusClaim = claimIndex;
@@ -132,7 +178,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     // Beside the note being written, so the paper and the note show together; in the active group otherwise.
     const column = vscode.window.activeTextEditor?.document.languageId === 'markdown' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(PAPER_VIEW_TYPE, this.panelTitle(paper), column, this.webviewOptions());
-    this.adopt(panel, paper, claimIndex);
+    this.adopt(panel, paper, claimIndex, 'new');
     this.recordTiming(key, false, started);
     return true;
   }
@@ -153,11 +199,11 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
       return;
     }
     panel.title = this.panelTitle(paper);
-    this.adopt(panel, paper, parsed.value.focusClaim);
+    this.adopt(panel, paper, parsed.value.focusClaim, 'restored');
   }
 
-  private adopt(panel: vscode.WebviewPanel, paper: Paper, claimIndex: number | undefined): void {
-    const entry = new PaperPanel(panel, paper.key, this);
+  private adopt(panel: vscode.WebviewPanel, paper: Paper, claimIndex: number | undefined, origin: 'new' | 'restored'): void {
+    const entry = new PaperPanel(panel, paper.key, this, origin);
     entry.focusClaim = claimIndex;
     this.panels.set(paper.key, entry);
     entry.render(this.document(panel.webview, paper, claimIndex));

@@ -74,6 +74,9 @@ export class PaperSearchPicker implements vscode.Disposable {
     quickPick.matchOnDetail = false;
     const index = this.index();
     let latest = 0;
+    /** The query the items on show answer; Enter on another query's items (or none) must not pick from them. */
+    let shownFor: string | undefined;
+    const log = (event: string): void => this.panels.log.appendLine(`Search: ${event}`);
     const update = async (value: string): Promise<void> => {
       const request = ++latest;
       quickPick.busy = true;
@@ -81,17 +84,34 @@ export class PaperSearchPicker implements vscode.Disposable {
       // A slower earlier request must not overwrite the answer to what the user typed since.
       if (request !== latest) return;
       quickPick.items = items;
+      shownFor = value;
       quickPick.busy = false;
+    };
+    /** Enter before the results for what was typed have arrived: open the best match for it, as the list would show. */
+    const bestMatch = async (value: string): Promise<string | undefined> => {
+      const key = (await index).search(value, 1)[0]?.paper.key;
+      log(`Enter before the results for ${JSON.stringify(value.slice(0, 40))} were shown: opening the best match, ${key ?? 'none'}.`);
+      return key;
     };
     quickPick.value = initialQuery;
     void update(initialQuery);
     const chosen = await new Promise<string | undefined>((resolve) => {
       quickPick.onDidChangeValue((value) => void update(value));
-      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.key));
-      quickPick.onDidHide(() => resolve(undefined));
+      let accepted = false;
+      quickPick.onDidAccept(() => {
+        accepted = true;
+        const value = quickPick.value;
+        if (shownFor === value) resolve((quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.key);
+        else void bestMatch(value).then(resolve);
+      });
+      // Once accepted, the choice stands even if the picker loses focus while the best match is looked up.
+      quickPick.onDidHide(() => {
+        if (!accepted) resolve(undefined);
+      });
       quickPick.show();
     });
     quickPick.dispose();
+    log(chosen === undefined ? 'closed without a choice.' : `opening ${chosen}.`);
     if (chosen !== undefined) this.panels.open(chosen);
     return chosen;
   }

@@ -3,6 +3,7 @@ import type { CategoryId } from '../../core/categories/category';
 import type { Claim } from '../../core/claims/claim';
 import type { Paper } from '../../core/library/paper';
 import { explainGroup, groupPapers, PAPER_GROUPINGS, sortGroupPapers, type PaperGroup, type PaperGrouping } from '../../core/view/paperGrouping';
+import { citedInDescription } from '../../core/view/citedIn';
 import { paperTooltipMarkdown } from '../../core/view/paperTooltip';
 import { escapeMarkdownText } from '../../core/view/markdownText';
 
@@ -26,10 +27,15 @@ export interface PaperTreeOptions {
   readonly onRender?: (timing: PaperTreeRenderTiming) => void;
   /** Whether the paper has a literature note; such papers show a note icon and "note" in their description. */
   readonly hasNote?: (key: string) => boolean;
+  /** How many workspace notes cite the paper (an index lookup, never a scan); shown as "cited in N notes". */
+  readonly citedInCount?: (key: string) => number;
 }
 
 /** Requests closer together than this belong to one render. */
 const RENDER_BURST_GAP_MS = 250;
+
+/** Item refreshes (e.g. citation counts while the user types citations) closer together than this make one redraw. */
+const ITEM_REFRESH_DELAY_MS = 500;
 
 /** The context key the view title menu reads to show which grouping is active. */
 export const GROUPING_CONTEXT_KEY = 'paperNotes.papersGrouping';
@@ -65,12 +71,17 @@ export interface PaperTreeRenderTiming {
  * costs nothing until the user hovers.
  */
 export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<PaperTreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<PaperTreeNode | PaperTreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: PaperTreeNode[] | undefined;
   private current: PaperGrouping;
   private timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
   private burstTimer: ReturnType<typeof setTimeout> | undefined;
+  private itemRefreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Keys waiting for the next item refresh. */
+  private readonly staleKeys = new Set<string>();
+  /** Each opened category's paper nodes, kept so a refresh can name the very nodes VS Code holds. */
+  private readonly childrenOf = new Map<string, PaperTreeNode[]>();
 
   constructor(
     private readonly source: () => PaperTreeSource,
@@ -119,8 +130,25 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     if (this.burstTimer !== undefined) clearTimeout(this.burstTimer);
     this.burstTimer = undefined;
     this.roots = undefined;
+    this.childrenOf.clear();
     this.timing = { groupMs: 0, providerMs: 0, itemsServed: 0 };
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Redraws the shown items of these papers only (the grouping and every other row stay, tooltips being hovered
+   * included), after a short delay that merges a burst of calls: for per-paper details such as citation counts.
+   */
+  refreshPapers(keys: Iterable<string>): void {
+    for (const key of keys) this.staleKeys.add(key);
+    if (this.itemRefreshTimer !== undefined || this.staleKeys.size === 0) return;
+    this.itemRefreshTimer = setTimeout(() => {
+      this.itemRefreshTimer = undefined;
+      const shown = [...(this.current === 'all' ? [this.roots ?? []] : []), ...this.childrenOf.values()].flat();
+      const stale = shown.filter((node) => node.kind === 'paper' && this.staleKeys.has(node.key));
+      this.staleKeys.clear();
+      if (stale.length > 0) this.changed.fire(stale);
+    }, ITEM_REFRESH_DELAY_MS);
   }
 
   private rootNodes(): PaperTreeNode[] {
@@ -143,7 +171,9 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     if (!node) children = this.rootNodes();
     else if (node.kind === 'category') {
       const parentId = `${this.current}:${node.id}`;
-      children = sortGroupPapers(node.papers, this.current).map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId }));
+      let cached = this.childrenOf.get(parentId);
+      if (!cached) this.childrenOf.set(parentId, (cached = sortGroupPapers(node.papers, this.current).map((paper) => ({ kind: 'paper', paper, key: paper.key, parentId }))));
+      children = cached;
     }
     this.timing.providerMs += performance.now() - started;
     this.noteRequest();
@@ -183,7 +213,8 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
     const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.parentId}:${paper.key}`;
     const hasNote = this.options.hasNote?.(paper.key) === true;
-    item.description = [paper.key, paper.year, hasNote ? 'note' : undefined].filter((part) => part !== undefined).join(' · ');
+    const citedIn = this.options.citedInCount && citedInDescription(this.options.citedInCount(paper.key));
+    item.description = [paper.key, paper.year, hasNote ? 'note' : undefined, citedIn].filter((part) => part !== undefined).join(' · ');
     item.contextValue = 'paper';
     item.iconPath = new vscode.ThemeIcon(hasNote ? 'notebook' : 'book');
     item.command = { command: 'paperNotes.openPaper', title: 'Open Paper', arguments: [paper.key] };
@@ -194,13 +225,15 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
   resolveTreeItem(item: vscode.TreeItem, node: PaperTreeNode): vscode.TreeItem {
     if (node.kind === 'paper' && item.tooltip === undefined) {
       const claims = this.options.claimsOf?.(node.paper) ?? [];
-      item.tooltip = new vscode.MarkdownString(paperTooltipMarkdown(node.paper, claims, this.options.labelOf), false);
+      const citedIn = this.options.citedInCount?.(node.paper.key);
+      item.tooltip = new vscode.MarkdownString(paperTooltipMarkdown(node.paper, claims, this.options.labelOf, { citedIn }), false);
     }
     return item;
   }
 
   dispose(): void {
     if (this.burstTimer !== undefined) clearTimeout(this.burstTimer);
+    if (this.itemRefreshTimer !== undefined) clearTimeout(this.itemRefreshTimer);
     this.changed.dispose();
   }
 }

@@ -21,6 +21,17 @@ describe('formatCitation', () => {
     it(`writes ${papers.length === 1 ? 'one paper' : 'a group'} in the ${style} style as ${expected}`, () => assert.equal(formatCitation(papers, style), expected));
   }
 
+  const untitled: ReadonlyArray<{ style: CitationStyle; papers: typeof mamba[]; expected: string }> = [
+    { style: 'markdown-link', papers: [mamba], expected: '[Gu and Dao, 2023](https://arxiv.org/abs/2312.00752)' },
+    { style: 'markdown-link', papers: [noLink], expected: '(Writer, n.d.)' },
+    { style: 'pandoc', papers: [mamba], expected: '[@gu2023mamba]' },
+    { style: 'latex', papers: [mamba], expected: '\\cite{gu2023mamba}' },
+    { style: 'footnote', papers: [mamba], expected: '[^gu2023mamba]' },
+  ];
+  for (const { style, papers, expected } of untitled) {
+    it(`writes ${papers[0]!.key} without its title in the ${style} style as ${expected}`, () => assert.equal(formatCitation(papers, style, { withTitle: false }), expected));
+  }
+
   it('writes nothing for no papers', () => assert.equal(formatCitation([], 'pandoc'), ''));
 
   it('braces a Pandoc key that a bare key cannot hold', () => {

@@ -1,8 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { BUILT_IN_NOTE_TEMPLATE, noteFileName, noteVariables, pandocCitation, renderNoteTemplate } from '../../../src/core/notes/noteTemplate';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { CitationStyle } from '../../../src/core/cite/citationStyle';
+import { BUILT_IN_NOTE_TEMPLATE, noteFileName, noteVariables, renderNote, renderNoteTemplate, type NoteContext } from '../../../src/core/notes/noteTemplate';
 import { categoryLabel, mambaClaims, paper } from './notesFixtures';
 
-const context = { claims: mambaClaims, citation: '[@gu2023mamba]', categoryLabel, date: '2024-06-01' };
+const context: NoteContext = { claims: mambaClaims, style: 'pandoc', categoryLabel, date: '2024-06-01' };
 
 describe('note templates', () => {
   const note = renderNoteTemplate(BUILT_IN_NOTE_TEMPLATE, noteVariables(paper(), context));
@@ -53,15 +58,18 @@ describe('note templates', () => {
     });
   }
 
-  const citations: readonly [string, string][] = [
-    ['gu2023mamba', '[@gu2023mamba]'],
-    ['DBLP:journals/corr/abs-2401-10166', '[@DBLP:journals/corr/abs-2401-10166]'],
-    ['odd key', '[@{odd key}]'],
-    ['ends.', '[@{ends.}]'],
+  const citations: readonly [string, CitationStyle, string][] = [
+    ['gu2023mamba', 'pandoc', '[@gu2023mamba]'],
+    ['DBLP:journals/corr/abs-2401-10166', 'pandoc', '[@DBLP:journals/corr/abs-2401-10166]'],
+    ['odd key', 'pandoc', '[@{odd key}]'],
+    ['ends.', 'pandoc', '[@{ends.}]'],
+    ['gu2023mamba', 'latex', '\\cite{gu2023mamba}'],
+    ['gu2023mamba', 'markdown-link', '[Mamba: Linear-Time Sequence Modeling with Selective State Spaces (Gu and Dao, 2023)](https://arxiv.org/abs/2312.00752)'],
+    ['gu2023mamba', 'footnote', '[^gu2023mamba]'],
   ];
-  for (const [key, expected] of citations) {
-    it(`cites ${key} as ${expected}`, () => {
-      assert.equal(pandocCitation(key), expected);
+  for (const [key, style, expected] of citations) {
+    it(`writes {{citation}} for ${key} in the ${style} style as ${expected}`, () => {
+      assert.equal(renderNoteTemplate('{{citation}}', noteVariables(paper({ key }), { ...context, style })), expected);
     });
   }
 
@@ -75,4 +83,33 @@ describe('note templates', () => {
       assert.equal(noteFileName(key), expected);
     });
   }
+});
+
+describe('new literature notes in each citation style', () => {
+  const footnoteDefinitions = (note: string): string[] => {
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(note) as Root;
+    return tree.children.filter((node) => node.type === 'footnoteDefinition').map((node) => (node as { identifier: string }).identifier);
+  };
+  const styles: ReadonlyArray<{ style: CitationStyle; citationLine: RegExp; definitions: string[] }> = [
+    { style: 'pandoc', citationLine: /^\[@gu2023mamba\] · Albert Gu, Tri Dao · 2023$/m, definitions: [] },
+    { style: 'latex', citationLine: /^\\cite\{gu2023mamba\} · Albert Gu, Tri Dao · 2023$/m, definitions: [] },
+    { style: 'markdown-link', citationLine: /^\[Mamba: .* \(Gu and Dao, 2023\)\]\(https:\/\/arxiv\.org\/abs\/2312\.00752\) · Albert Gu, Tri Dao · 2023$/m, definitions: [] },
+    { style: 'footnote', citationLine: /^\[\^gu2023mamba\] · Albert Gu, Tri Dao · 2023$/m, definitions: ['gu2023mamba'] },
+  ];
+  for (const { style, citationLine, definitions } of styles) {
+    it(`cites the paper in the ${style} style${definitions.length > 0 ? ' and defines the footnote once at the end' : ''}`, () => {
+      const note = renderNote(BUILT_IN_NOTE_TEMPLATE, paper(), { ...context, style });
+      assert.match(note, citationLine);
+      assert.deepEqual(footnoteDefinitions(note), definitions);
+      if (definitions.length > 0) assert.match(note, /\n## Questions\n\n\[\^gu2023mamba\]: Albert Gu and Tri Dao \(2023\)\. \*Mamba: .*\n$/);
+      else assert.ok(note.endsWith('## Questions\n'), 'nothing appended');
+    });
+  }
+
+  it('adds no footnote definition to a template that does not cite the paper, nor a second one to a template that defines it', () => {
+    const footnote = { ...context, style: 'footnote' as const };
+    assert.equal(renderNote('# {{title}}\n', paper(), footnote), '# Mamba: Linear-Time Sequence Modeling with Selective State Spaces\n');
+    const ownDefinition = '{{citation}}\n\n[^{{key}}]: my own words\n';
+    assert.equal(renderNote(ownDefinition, paper(), footnote), '[^gu2023mamba]\n\n[^gu2023mamba]: my own words\n');
+  });
 });

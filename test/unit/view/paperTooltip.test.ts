@@ -53,6 +53,22 @@ describe('paperTooltipMarkdown', () => {
     ].join('\n'));
   });
 
+  const citedInLines: readonly [number | undefined, string | undefined][] = [
+    [undefined, undefined],
+    [0, 'Not cited in any note of this workspace yet.'],
+    [1, 'Cited in 1 note of this workspace (Find All References on a citation lists them).'],
+    [3, 'Cited in 3 notes of this workspace (Find All References on a citation lists them).'],
+  ];
+  for (const [citedIn, expected] of citedInLines) {
+    it(`says ${expected === undefined ? 'nothing about notes' : `"${expected}"`} when the citation count is ${citedIn}`, () => {
+      const markdown = paperTooltipMarkdown(paperWith({ key: 'k', title: 'T', abstract: '', authors: ['A B'], year: 2024 }), [], undefined, { citedIn });
+      const lines = markdown.split('\n');
+      const sentence = lines.find((line) => /cited in/i.test(line));
+      assert.equal(sentence, expected);
+      if (expected !== undefined) assert.ok(lines.indexOf(sentence!) < lines.indexOf('*No claims extracted.*'), 'before the claims');
+    });
+  }
+
   it('keeps hostile corpus text inert', () => {
     const markdown = paperTooltipMarkdown(paperWith({ key: 'k', title: '[x](command:evil) <script>', abstract: '', authors: ['<img onerror=x>'] }), []);
     assert.ok(!/(^|[^\\])\[x\]\(/.test(markdown));
