@@ -104,8 +104,12 @@ export class Workbench {
       if (shown === undefined) throw new Error(`the command palette did not list "${title}"`);
       if (shown) {
         await this.page.keyboard.press('Enter');
-        await widget.waitFor({ state: 'hidden' });
-        return;
+        // The palette goes away, or the command's own quick input takes its place (no longer a `>` command query).
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await this.page.waitForTimeout(100)) {
+          if (!(await widget.isVisible())) return;
+          if (!(await input.inputValue({ timeout: 1000 }).catch(() => '>')).startsWith('>')) return;
+        }
+        throw new Error(`the command palette stayed open after choosing "${title}"`);
       }
       console.log(`      (the command palette closed before "${title}" could run, the focus moved; opening it again)`);
     }
