@@ -79,36 +79,39 @@ export async function hoverText(workbench: Workbench, target: Locator, pattern: 
 
 /**
  * Opens a paper the way a user does: Paper Notes: Search Papers, type, Enter. Returns the quick pick's first row label.
- * A quick pick closes when the focus leaves it, and VS Code hands a webview that finished loading the focus late; when
- * the extension logs that the search closed without a choice, the user's move is to search again, and so does this.
+ * A quick pick closes when the focus leaves it, and VS Code hands a webview the focus late (after it loads, after a
+ * dialog); when the extension logs that the search closed without a choice, the user's move is to search again, and so
+ * does this (opening a paper twice only brings its panel to the front).
  */
 export async function searchAndOpen(workbench: Workbench, query: string, expectedTitle: string): Promise<string> {
   const outcome = /Search: (opening \S+|closed without a choice)\./g;
-  for (let attempt = 1; ; attempt++) {
-    const before = [...extensionLog(workbench).matchAll(outcome)].length;
-    const label = await searchOnce(workbench, query, expectedTitle).catch(async (error: unknown) => {
+  const outcomes = (): number => [...extensionLog(workbench).matchAll(outcome)].length;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const before = outcomes();
+    const label = await searchOnce(workbench, query, expectedTitle, () => outcomes() > before).catch(async (error: unknown) => {
       throw new Error(`${String(error)}\n${await webviewDiagnostics(workbench)}`);
     });
-    const result = await waitForLogLine(workbench, outcome, before);
-    if (result[1]!.startsWith('opening')) return label;
-    if (attempt === 3) throw new Error(`the search closed without a choice ${attempt} times\n${await webviewDiagnostics(workbench)}`);
+    if (label !== undefined && (await waitForLogLine(workbench, outcome, before))[1]!.startsWith('opening')) return label;
     console.log(`      (the search for "${query}" closed without a choice, the focus moved; searching again)`);
   }
+  throw new Error(`the search for "${query}" closed without a choice 3 times\n${await webviewDiagnostics(workbench)}`);
 }
 
-async function searchOnce(workbench: Workbench, query: string, expectedTitle: string): Promise<string> {
+/** One try: undefined when the search closed (`closed()`) before Enter could choose. */
+async function searchOnce(workbench: Workbench, query: string, expectedTitle: string, closed: () => boolean): Promise<string | undefined> {
   const { page } = workbench;
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } });
-  await page.keyboard.press('F1');
+  await workbench.runCommand('Paper Notes: Search Papers');
+  const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Search Papers' });
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill('>Paper Notes: Search Papers');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Paper Notes: Search Papers' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Search Papers' }).waitFor();
-  await input.fill(query);
   const first = page.locator('.quick-input-widget .monaco-list-row').first();
-  await workbench.waitForText(first, new RegExp(escapeRegExp(expectedTitle.slice(0, 30))));
+  const expected = new RegExp(escapeRegExp(expectedTitle.slice(0, 30)));
+  let typed = false;
+  for (const deadline = Date.now() + 30_000; ; await page.waitForTimeout(200)) {
+    if (closed()) return undefined;
+    if (Date.now() > deadline) throw new Error(`the search did not list "${expectedTitle.slice(0, 30)}" first for "${query}"`);
+    if (!typed) typed = (await title.isVisible()) && (await input.fill(query, { timeout: 5000 }).then(() => true, () => false));
+    else if (expected.test(((await first.innerText({ timeout: 1000 }).catch(() => '')) ?? '').replace(/\u00a0/g, ' '))) break;
+  }
   const label = ((await first.locator('.label-name').first().textContent()) ?? '').trim();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });

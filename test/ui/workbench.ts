@@ -83,17 +83,37 @@ export class Workbench {
     return { label: await text('.label-name'), description: await text('.label-description') };
   }
 
-  /** Runs a command by its palette title ("Paper Notes: Show Output") the way a user does: F1, type, Enter. */
+  /**
+   * Runs a command by its palette title ("Paper Notes: Show Output") the way a user does: F1, type, Enter. The palette
+   * closes when a webview takes the focus late; then it opens it again, as a user would.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } }); // focus the window, not a webview
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
+    const widget = this.page.locator('.quick-input-widget');
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 10 } }); // focus the window, not a webview
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      // Both waits settle (no stray rejection); the first to settle says whether the row showed or the palette closed.
+      const shown = await Promise.race([
+        row.waitFor({ timeout: 30_000 }).then(() => true, () => undefined),
+        widget.waitFor({ state: 'hidden', timeout: 30_000 }).then(() => false, () => undefined),
+      ]);
+      if (shown === undefined) throw new Error(`the command palette did not list "${title}"`);
+      if (shown) {
+        await this.page.keyboard.press('Enter');
+        // The palette goes away, or the command's own quick input takes its place (no longer a `>` command query).
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await this.page.waitForTimeout(100)) {
+          if (!(await widget.isVisible())) return;
+          if (!(await input.inputValue({ timeout: 1000 }).catch(() => '>')).startsWith('>')) return;
+        }
+        throw new Error(`the command palette stayed open after choosing "${title}"`);
+      }
+      console.log(`      (the command palette closed before "${title}" could run, the focus moved; opening it again)`);
+    }
+    throw new Error(`the command palette kept closing before "${title}" could run`);
   }
 
   /**
