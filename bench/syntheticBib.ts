@@ -1,16 +1,5 @@
 // Deterministic synthetic BibTeX libraries for the benchmarks: realistic entries of about 1.9 KB with abstracts.
-
-/** A small seeded PRNG (mulberry32) so every run measures the same text. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 const FAMILIES = ['Gu', 'Dao', 'Poli', 'Smith', 'Orvieto', 'Katharopoulos', 'M{\\"u}ller', 'R{\\\'e}', 'Fran{\\c{c}}ois', 'Zhang', 'Wang', 'Li', 'Koco{\\\'n}', 'Beck', 'Sun', 'Peng'];
 const GIVENS = ['Albert', 'Tri', 'Michael', 'Jimmy T. H.', 'Antonio', 'Angelos', 'J{\\"o}rg', 'Christopher', 'Lianghui', 'Yutao', 'Bo', 'Songlin', 'Maximilian'];

@@ -1,22 +1,11 @@
 import type { Paper } from '../src/core/library/paper';
+import { seededRandom } from './seededRandom';
 
 const FAMILY = ['Gu', 'Dao', 'Katharopoulos', 'Vaswani', 'Smith', 'Zhao', 'Chen', 'Wang', 'Li', 'Müller', 'Poli', 'Peng', 'Sun', 'Orvieto', 'Fu', 'Ma', 'Yang', 'Kim', 'Nguyen', 'Garcia'];
 const GIVEN = ['Albert', 'Tri', 'Angelos', 'Ashish', 'Jimmy', 'Shengkui', 'Yuxin', 'Hao', 'Wei', 'Anna', 'Michael', 'Bo', 'Yutao', 'Antonio', 'Daniel', 'Xuezhe', 'Songlin', 'Yoon', 'Trung', 'Maria'];
 const WORDS = ['Mamba', 'State', 'Space', 'Models', 'Selective', 'Linear', 'Attention', 'Efficient', 'Transformers', 'Long', 'Sequence', 'Modeling',
   'Speech', 'Vision', 'Time', 'Series', 'Forecasting', 'Recurrent', 'Hyena', 'RWKV', 'Retentive', 'Network', 'Sparse', 'Kernel', 'Structured',
   'Convolution', 'Hardware', 'Aware', 'Scan', 'Parallel', 'Memory', 'Compression', 'Audio', 'Separation', 'Graph', 'Medical', 'Segmentation', 'Video'];
-
-/** A deterministic pseudo-random generator (mulberry32), so every run measures the same library. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1 -> b, 2 -> c, ..., 25 -> z, 26 -> bb: a short letter suffix. */
 function letters(n: number): string {
@@ -27,7 +16,7 @@ function letters(n: number): string {
 
 /** `count` papers with realistic keys (`family + year + word`), titles, 1–8 authors and years 2017–2025. */
 export function syntheticLibrary(count: number, seed = 42): Paper[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const papers: Paper[] = [];
   const seen = new Set<string>();
