@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -225,6 +226,29 @@ describe('Workspace library', function () {
 
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), '# Comparison\n\n');
+  });
+
+  it('settles to the final content of a .bib another program writes slowly, in many small pieces', async () => {
+    const { api } = await activatePaperNotes();
+    const slow = vscode.Uri.joinPath(folder, 'slow.bib');
+    const entries = Array.from({ length: 40 }, (_, i) => `@article{itestSlow${i},\n  title = {Slowly Written Entry ${i} (integration copy)},\n  year = {2024}\n}\n`).join('\n');
+    await remove(slow);
+    await vscode.workspace.fs.createDirectory(folder);
+    // As a download or an export does: one open file, written piece by piece past the watcher's debounce.
+    const handle = await open(slow.fsPath, 'w');
+    try {
+      for (let at = 0; at < entries.length; at += 97) {
+        await handle.write(entries.slice(at, at + 97));
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+    } finally {
+      await handle.close();
+    }
+    const ms = await waitFor('all 40 entries are in the library', () => Array.from({ length: 40 }, (_, i) => api.library().get(`itestSlow${i}`)).every(Boolean), 20_000);
+    console.log(`      slowly written .bib settled ${ms} ms after its writer closed it`);
+    await waitFor('no problem is left from a half-written read', () => vscode.languages.getDiagnostics(slow).length === 0);
+    await remove(slow);
+    await waitFor('the entries are gone', () => api.library().get('itestSlow0') === undefined);
   });
 
   it('reads a Daily Papers page saved under papers/, recognised by its content, and forgets it when it stops being one', async () => {
