@@ -487,23 +487,39 @@ const TITLE_INHERITANCE: Readonly<Record<string, readonly [string, ReadonlySet<s
 /** Container types: when only cited through crossref they are venues, not papers. */
 const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'reference', 'mvreference', 'periodical']);
 
-/** The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). */
-export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) => BibtexEntry | undefined, seen = new Set<string>()): Map<string, string> {
-  const parentKey = entry.fields.get('crossref');
-  const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
-  if (parent === undefined || parent === entry || seen.has(parent.key)) {
-    return entry.fields;
+/**
+ * The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.).
+ * The crossref chain is walked with a loop, not recursion, so a chain of any length (or a cycle) cannot overflow the stack.
+ */
+export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) => BibtexEntry | undefined): Map<string, string> {
+  const chain = [entry];
+  const seen = new Set<string>();
+  for (let current = entry; ; ) {
+    const parentKey = current.fields.get('crossref');
+    const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
+    if (parent === undefined || parent === current || seen.has(parent.key)) break;
+    seen.add(current.key);
+    chain.push(parent);
+    current = parent;
   }
-  seen.add(entry.key);
-  const data = new Map(inheritedFields(parent, entryByKey, seen));
+  let data = chain[chain.length - 1].fields;
+  for (let i = chain.length - 2; i >= 0; i--) {
+    data = inheritFrom(chain[i + 1], chain[i], data);
+  }
+  return data;
+}
+
+/** `child`'s fields over what it inherits from `parent`, whose own (already inherited) fields are `parentData`. */
+function inheritFrom(parent: BibtexEntry, child: BibtexEntry, parentData: ReadonlyMap<string, string>): Map<string, string> {
+  const data = new Map(parentData);
   for (const name of NOT_INHERITED) {
     data.delete(name);
   }
-  if ((parent.type === 'mvbook' || parent.type === 'book') && BOOK_PARTS.has(entry.type) && data.has('author')) {
+  if ((parent.type === 'mvbook' || parent.type === 'book') && BOOK_PARTS.has(child.type) && data.has('author')) {
     data.set('bookauthor', data.get('author') ?? '');
   }
   const inheritance = TITLE_INHERITANCE[parent.type];
-  if (inheritance !== undefined && inheritance[1].has(entry.type)) {
+  if (inheritance !== undefined && inheritance[1].has(child.type)) {
     const [prefix] = inheritance;
     for (const part of ['title', 'subtitle', ...(prefix === 'journal' ? [] : ['titleaddon'])]) {
       const value = data.get(part);
@@ -515,7 +531,7 @@ export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) =>
       data.delete(name);
     }
   }
-  for (const [name, value] of entry.fields) {
+  for (const [name, value] of child.fields) {
     data.set(name, value);
   }
   return data;

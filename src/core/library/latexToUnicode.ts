@@ -108,9 +108,19 @@ function applyLigatures(run: string): string {
   return run.replace(LIGATURES, (ligature) => (ligature === '---' ? '—' : ligature === '--' ? '–' : ligature === '``' ? '“' : '”'));
 }
 
-/** A recursive-descent decoder over one value; `pos` only moves forward, so it always terminates. */
+/**
+ * Groups and command arguments nested deeper than this are read flat: a `{` opens no new level and a command takes no
+ * argument. Real bibliographies nest a handful of levels; without a cap, 10,000 nested braces overflow the stack.
+ */
+const MAX_NESTING = 200;
+
+/**
+ * A recursive-descent decoder over one value; `pos` only moves forward, so it always terminates. Every recursive path
+ * passes through `group`, `restOfGroup` or `argument`, which count the nesting and stop descending at MAX_NESTING.
+ */
 class LatexDecoder {
   private pos = 0;
+  private nesting = 0;
 
   constructor(private readonly text: string) {}
 
@@ -171,20 +181,31 @@ class LatexDecoder {
   /** `{...}`: protective braces vanish, their content is decoded. */
   private group(math: boolean): string {
     this.pos++;
+    if (this.nesting >= MAX_NESTING) {
+      // Too deep: the brace is dropped and its content read by the enclosing level (text kept, grouping lost).
+      return '';
+    }
+    this.nesting++;
     let out = '';
     while (this.pos < this.text.length && this.text.charCodeAt(this.pos) !== 125) {
       out += this.nextPiece(math);
     }
     this.pos++;
+    this.nesting--;
     return out;
   }
 
   /** The rest of the current group, for style switches like `{\it text}`. */
   private restOfGroup(math: boolean): string {
+    if (this.nesting >= MAX_NESTING) {
+      return '';
+    }
+    this.nesting++;
     let out = '';
     while (this.pos < this.text.length && this.text.charCodeAt(this.pos) !== 125) {
       out += this.nextPiece(math);
     }
+    this.nesting--;
     return out;
   }
 
@@ -229,10 +250,13 @@ class LatexDecoder {
     while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) {
       this.pos++;
     }
-    if (this.pos >= this.text.length) {
+    if (this.pos >= this.text.length || this.nesting >= MAX_NESTING) {
       return '';
     }
-    return this.nextPiece(math);
+    this.nesting++;
+    const argument = this.nextPiece(math);
+    this.nesting--;
+    return argument;
   }
 
   private command(math: boolean): string {

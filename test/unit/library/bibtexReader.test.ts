@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBibtex, readBibtex } from '../../../src/core/library/bibtexReader';
+import { inheritedFields, parseBibtex, readBibtex, type BibtexEntry } from '../../../src/core/library/bibtexReader';
 
 function onlyRecord(text: string) {
   const { records, diagnostics } = readBibtex(text, 'refs.bib');
@@ -165,6 +165,36 @@ describe('BibTeX reader', () => {
       const result = readBibtex('@misc{k, title = {A}}\n@misc{k, title = {B}}', 'refs.bib');
       assert.equal(result.records.length, 2);
       assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[2, 'warning']]);
+    });
+  });
+
+  describe('deeply nested input', () => {
+    it('reads a title of 10,000 nested braces without overflowing the stack, and the next entry still loads', () => {
+      const depth = 10_000;
+      const text = `@article{deep, title = {${'{'.repeat(depth)}Deep${'}'.repeat(depth)}}}\n@article{next, title = {Next}, year = 2024}`;
+      const { records, diagnostics } = readBibtex(text, 'deep.bib');
+      assert.deepEqual(records.map((record) => [record.key, record.title]), [['deep', 'Deep'], ['next', 'Next']]);
+      assert.deepEqual(diagnostics, []);
+    });
+
+    it('follows a crossref chain of 20,000 entries without recursion, the root\'s fields reaching the last child', () => {
+      const length = 20_000;
+      const entries = Array.from({ length }, (_, i): BibtexEntry => ({
+        type: 'misc',
+        key: `e${i}`,
+        line: i + 1,
+        fields: new Map(i === length - 1 ? [['publisher', 'Root Press']] : [['crossref', `e${i + 1}`]]),
+      }));
+      const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+      assert.equal(inheritedFields(entries[0], (key) => byKey.get(key)).get('publisher'), 'Root Press');
+    });
+
+    it('stops at a crossref cycle', () => {
+      const a: BibtexEntry = { type: 'misc', key: 'a', line: 1, fields: new Map([['crossref', 'b'], ['title', 'A']]) };
+      const b: BibtexEntry = { type: 'misc', key: 'b', line: 2, fields: new Map([['crossref', 'a'], ['note', 'from b']]) };
+      const byKey = new Map([a, b].map((entry) => [entry.key, entry]));
+      const fields = inheritedFields(a, (key) => byKey.get(key));
+      assert.deepEqual([fields.get('title'), fields.get('note')], ['A', 'from b']);
     });
   });
 

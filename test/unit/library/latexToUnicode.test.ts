@@ -34,4 +34,19 @@ describe('latexToUnicode', () => {
       assert.equal(latexToUnicode(input), expected);
     });
   }
+
+  const deep = 10_000;
+  const deepCases: readonly [string, string, RegExp][] = [
+    ['10,000 nested braces', `${'{'.repeat(deep)}x${'}'.repeat(deep)} y`, /^x y$/],
+    ['10,000 nested command arguments', `${'\\emph{'.repeat(deep)}x${'}'.repeat(deep)} y`, /^x y$/],
+    ['10,000 style switches in a row', `{${'\\it '.repeat(deep)}x} y`, /^x y$/],
+    ['10,000 accents in a row', `${"\\'".repeat(deep)}e y`, /^[^\\]*é[^\\]* y$/u],
+    ['10,000 nested scripts in math', `$x${'^{'.repeat(deep)}2${'}'.repeat(deep)}$ y`, /^x[^\\]*[2²][^\\]* y$/],
+  ];
+  for (const [nesting, input, ending] of deepCases) {
+    it(`reads ${nesting} without overflowing the stack and keeps the text around them`, () => {
+      const output = latexToUnicode(input);
+      assert.match(output, ending, output.slice(-80));
+    });
+  }
 });
