@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { parseMacroDefinitions } from '../../../src/core/library/latexMacros';
 import { latexToUnicode } from '../../../src/core/library/latexToUnicode';
 
 describe('latexToUnicode', () => {
@@ -23,7 +24,16 @@ describe('latexToUnicode', () => {
     ['writes \\times as a multiplication sign', '5$\\times$ faster', '5× faster'],
     ['keeps operator names as words', '$O(N \\log N)$', 'O(N log N)'],
     ['keeps the address of \\url and \\href', '\\url{https://x.org/a} \\href{https://y.org}{here}', 'https://x.org/a https://y.org'],
-    ['keeps an unknown command visible', '\\LaTeX{} rocks', '\\LaTeX rocks'],
+    ['writes TeX logos as their names', '\\TeX, \\LaTeX{} and \\BibTeX, \\AmS-\\LaTeX, \\METAFONT, {\\MF}, \\LaTeXe', 'TeX, LaTeX and BibTeX, AMS-LaTeX, METAFONT, METAFONT, LaTeX2ε'],
+    ['writes a hologo logo as its name', 'The \\hologo{LuaTeX} Reference', 'The LuaTeX Reference'],
+    ['joins a logo to the word it is braced against', 'Die {\\TeX}nische Kom{\\"o}die', 'Die TeXnische Komödie'],
+    ['expands the dash and slash macros bibliographies use', 'Colophon\\emdash Adobe and ACM\\slash SIGGRAPH', 'Colophon—Adobe and ACM/SIGGRAPH'],
+    ['drops discretionary hyphens and kerning', 'fran\\c{c}\\-aise X\\kern-.25em Y\\penalty0\\spacefactor1000 Z', 'française XYZ'],
+    ['decodes the Scandinavian ring letters', '{\\AA}str{\\"o}m and G{\\aa}rding', 'Åström and Gårding'],
+    ['spaces inline math like the words around it', 'for $ 5 \\times 7 $ Dot', 'for 5 × 7 Dot'],
+    ['maps a math symbol written outside math', '60\\times{} faster', '60× faster'],
+    ['keeps the argument of an unknown command and drops its name', 'A \\foo{bar} and \\baz', 'A bar and'],
+    ['keeps the text of \\path with any delimiter', 'e-mail: \\path|me@x.org|', 'e-mail: me@x.org'],
     ['treats a forced line break as a space', 'one\\\\two', 'one two'],
     ['survives a stray closing brace', 'a}b', 'ab'],
     ['survives an unclosed math shift', '$x^2', 'x²'],
@@ -49,4 +59,45 @@ describe('latexToUnicode', () => {
       assert.match(output, ending, output.slice(-80));
     });
   }
+});
+
+describe('latexToUnicode with a file\'s @preamble macros', () => {
+  const preamble = String.raw`
+    \ifx \undefined \booktitle \def \booktitle #1{{{\em #1}}} \fi
+    \def\emdash{---}
+    \newcommand{\noopsort}[1]{}
+    \newcommand{\switchargs}[2]{#2#1}
+    \providecommand\greet[1][World]{Hello, #1}
+    \ifx \undefined \ssf \let \ssf = \sf \fi
+    \font\manfnt=logo10
+    \def \MP {{\manfnt META}\-{\manfnt POST}\spacefactor1000 }
+    \def\loop{\loop\loop}
+    \def\toenglish #1\endtoenglish{[#1]}
+  `;
+  const macros = parseMacroDefinitions(preamble);
+  const cases: readonly [string, string, string][] = [
+    ['expands a \\def with an argument', 'Book Review: \\booktitle{Notes on Type}', 'Book Review: Notes on Type'],
+    ['expands a \\def without arguments', 'Colophon\\emdash News', 'Colophon—News'],
+    ['expands a \\newcommand that drops its argument', '{\\noopsort{1983}}Title', 'Title'],
+    ['expands a \\newcommand with two arguments in its order', '\\switchargs{b}{a}', 'ab'],
+    ['uses the default of an optional argument', '\\greet{} and \\greet[you]', 'Hello, World and Hello, you'],
+    ['follows \\let to a style switch', '{\\ssf Sans} text', 'Sans text'],
+    ['treats a \\font as a switch that shows nothing', '\\MP{} and {\\manfnt X}', 'METAPOST and X'],
+    ['stops a macro that expands itself forever', 'a \\loop b', 'a b'],
+  ];
+  for (const [behaviour, input, expected] of cases) {
+    it(behaviour, () => {
+      assert.equal(latexToUnicode(input, { macros }), expected);
+    });
+  }
+
+  it('leaves out definitions with delimited parameters', () => {
+    assert.equal(macros.has('toenglish'), false);
+  });
+
+  it('names each command it did not know, once per use', () => {
+    const unknown: string[] = [];
+    latexToUnicode('\\foo{a} \\booktitle{b} \\bar \\foo', { macros, onUnknownCommand: (name) => unknown.push(name) });
+    assert.deepEqual(unknown, ['foo', 'bar', 'foo']);
+  });
 });

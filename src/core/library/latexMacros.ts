@@ -1,0 +1,117 @@
+// Simple TeX macro definitions, as bibliographies put them in `@preamble` (`\def\emdash{---}`,
+// `\newcommand{\booktitle}[1]{\emph{#1}}`, `\ifx\undefined\TM \def\TM{...}\fi`), read so the decoder can expand them.
+
+/** A macro with `parameters` undelimited arguments (`#1`…`#9` in `body`); `optionalDefault` makes `#1` an optional `[...]`. */
+export interface LatexMacro {
+  readonly parameters: number;
+  readonly body: string;
+  readonly optionalDefault?: string;
+}
+
+export type LatexMacros = ReadonlyMap<string, LatexMacro>;
+
+const DEFINITION = /\\(?:(?:[gex]?def|let|font)(?![A-Za-z])|(?:newcommand|renewcommand|providecommand|DeclareRobustCommand)\*?(?![A-Za-z]))/g;
+
+/** The balanced `{...}` starting at `open` (content and end), or undefined if it never closes. */
+function balancedGroup(text: string, open: number): { content: string; end: number } | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92 /* \ */) {
+      i++;
+    } else if (code === 123) {
+      depth++;
+    } else if (code === 125 && --depth === 0) {
+      return { content: text.slice(open + 1, i), end: i + 1 };
+    }
+  }
+  return undefined;
+}
+
+function skipSpaces(text: string, pos: number): number {
+  while (pos < text.length && /\s/.test(text[pos])) pos++;
+  return pos;
+}
+
+/** A control sequence name at `pos` (`\name` or `{\name}`), with the position after it. */
+function controlSequence(text: string, pos: number): { name: string; end: number } | undefined {
+  pos = skipSpaces(text, pos);
+  const braced = text[pos] === '{';
+  if (braced) pos = skipSpaces(text, pos + 1);
+  const match = /^\\([A-Za-z@]+|.)/.exec(text.slice(pos, pos + 100));
+  if (match === null) return undefined;
+  let end = pos + match[0].length;
+  if (braced) {
+    end = skipSpaces(text, end);
+    if (text[end] !== '}') return undefined;
+    end++;
+  }
+  return { name: match[1], end };
+}
+
+/**
+ * The macros that `text` (a file's `@preamble`s, or a table of our own) defines with `\def`, `\gdef`, `\edef`, `\xdef`,
+ * `\newcommand`, `\renewcommand`, `\providecommand`, `\DeclareRobustCommand` (with or without arguments, with an
+ * optional first argument), `\let` (an alias) and `\font` (a font switch, which shows nothing). Definitions wrapped in
+ * `\ifx\undefined\name ... \fi` are read too. Definitions with delimited parameters (`\def\a#1\end{...}`) are left out.
+ * Later definitions of a name replace earlier ones.
+ */
+export function parseMacroDefinitions(text: string): Map<string, LatexMacro> {
+  const macros = new Map<string, LatexMacro>();
+  DEFINITION.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = DEFINITION.exec(text)) !== null) {
+    const keyword = match[0].slice(1).replace(/\*$/, '');
+    const target = controlSequence(text, DEFINITION.lastIndex);
+    if (target === undefined) continue;
+    let pos = target.end;
+    if (keyword === 'font') {
+      macros.set(target.name, { parameters: 0, body: '' });
+      continue;
+    }
+    if (keyword === 'let') {
+      pos = skipSpaces(text, pos);
+      if (text[pos] === '=') pos++;
+      const source = controlSequence(text, pos);
+      if (source !== undefined) {
+        macros.set(target.name, macros.get(source.name) ?? { parameters: 0, body: `\\${source.name}` });
+        DEFINITION.lastIndex = source.end;
+      }
+      continue;
+    }
+    let parameters = 0;
+    let optionalDefault: string | undefined;
+    if (keyword.endsWith('def')) {
+      const parameterText = /^(?:\s*#[1-9])*/.exec(text.slice(pos, pos + 40))?.[0] ?? '';
+      parameters = (parameterText.match(/#/g) ?? []).length;
+      pos = skipSpaces(text, pos + parameterText.length);
+      if (text[pos] !== '{') continue; // delimited parameters: not a simple definition
+    } else {
+      pos = skipSpaces(text, pos);
+      const count = /^\[\s*(\d)\s*\]/.exec(text.slice(pos, pos + 10));
+      if (count !== null) {
+        parameters = Number(count[1]);
+        pos = skipSpaces(text, pos + count[0].length);
+        if (text[pos] === '[') {
+          const close = text.indexOf(']', pos);
+          if (close < 0) continue;
+          optionalDefault = text.slice(pos + 1, close);
+          pos = skipSpaces(text, close + 1);
+        }
+      }
+      if (text[pos] !== '{') continue;
+    }
+    const body = balancedGroup(text, pos);
+    if (body === undefined) continue;
+    if (keyword === 'providecommand' && macros.has(target.name)) continue;
+    macros.set(target.name, optionalDefault === undefined ? { parameters, body: body.content } : { parameters, body: body.content, optionalDefault });
+    DEFINITION.lastIndex = body.end;
+  }
+  return macros;
+}
+
+/** `body` with `#1`…`#9` replaced by `args` and `##` by `#`. */
+export function substituteArguments(body: string, args: readonly string[]): string {
+  if (body.indexOf('#') < 0) return body;
+  return body.replace(/#([1-9#])/g, (_whole, which: string) => (which === '#' ? '#' : args[Number(which) - 1] ?? ''));
+}
