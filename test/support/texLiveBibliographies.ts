@@ -128,8 +128,9 @@ export function rawCommandIn(record: PaperRecord): string | undefined {
   return undefined;
 }
 
+/** Names as compared: Pandoc turns ' into ’ (smart quotes), which is typography, not a different name. */
 function comparable(text: string): string {
-  return text.normalize('NFC').replace(/[{}]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.normalize('NFC').replace(/[‘’]/g, "'").replace(/[{}]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** True if our display name ("Given von Family Jr") names the same person as Pandoc's first author. */

@@ -32,7 +32,7 @@ const argumentTextCommands = new Set([
   'textit', 'textsl', 'emph', 'mkbibitalic', 'mkbibemph', 'textbf', 'strong', 'mkbibbold', 'textsc', 'textsuperscript',
   'textsubscript', 'enquote', 'mkbibquote', 'textmd', 'textrm', 'textsf', 'texttt', 'textup', 'textnormal', 'mbox', 'hbox',
   'text', 'mathrm', 'mathbf', 'mathit', 'mathcal', 'mathbb', 'mathsf', 'mathtt', 'mathfrak', 'boldsymbol', 'bm',
-  'operatorname', 'NoCaseChange', 'MakeUppercase', 'MakeLowercase', 'uppercase', 'lowercase',
+  'operatorname', 'NoCaseChange', 'MakeUppercase', 'MakeLowercase', 'uppercase', 'lowercase', 'llap', 'rlap', 'smash',
 ]);
 /** Declarations that switch style until the end of the group: `{\it text}`. */
 const styleSwitches = new Set([
@@ -48,7 +48,7 @@ const invisibleCommands = new Set([
   'pagebreak', 'nolinebreak', 'nopagebreak', 'mathstrut', 'left', 'right', 'big', 'Big', 'bigl', 'bigr', 'Bigl', 'Bigr',
 ]);
 /** Commands that read as a space. */
-const spaceCommands = new Set(['\\', ' ', ',', ';', ':', '>', 'quad', 'qquad', 'enspace', 'thinspace', 'thickspace', 'medspace', 'negthinspace', 'space', 'newline', 'linebreak', 'par', 'break', 'hskip', 'enskip']);
+const spaceCommands = new Set(['\\', ' ', '\n', '\r', '\t', ',', ';', ':', '>', 'quad', 'qquad', 'enspace', 'thinspace', 'thickspace', 'medspace', 'negthinspace', 'space', 'newline', 'linebreak', 'par', 'break', 'hskip', 'enskip']);
 /** Primitives followed by a number or a dimension (`\kern-.1em`, `\penalty0`, `\spacefactor1000`) and, as TeX reads them, one optional space: not text. */
 const numericCommands = new Set(['kern', 'mkern', 'hskip', 'vskip', 'mskip', 'raise', 'lower', 'penalty', 'spacefactor', 'hspace', 'vspace', 'hyphenchar', 'accent']);
 const NUMBER_OR_DIMENSION = /\s*=?\s*(?:[-+]\s*)*(?:\d+(?:\.\d*)?|\.\d+|'[0-7]+|"[0-9A-Fa-f]+|`\\?.)\s*(?:(?:true\s*)?(?:em|ex|pt|pc|in|bp|cm|mm|dd|cc|sp|mu)(?![A-Za-z]))?(?:\s*(?:plus|minus)\s*[-+]?\d*\.?\d+\s*(?:em|ex|pt|fil+)?)* ?/y;
@@ -299,7 +299,6 @@ class LatexDecoder {
 
   private command(math: boolean): string {
     const text = this.text;
-    const commandStart = this.pos;
     this.pos++;
     if (this.pos >= text.length) {
       return '\\';
@@ -354,7 +353,7 @@ class LatexDecoder {
     }
     if (spaceCommands.has(name)) {
       // Line breaks and TeX spacing commands are spacing, not text.
-      this.skipNumber(name);
+      if (name === 'hskip') this.skipNumber(name);
       return ' ';
     }
     if (invisibleCommands.has(name)) {
@@ -380,7 +379,7 @@ class LatexDecoder {
       return this.expand(macro, math);
     }
     // Unknown command: its name goes (it is not text), what follows it, such as a braced argument, stays.
-    this.context.onUnknownCommand?.(name.length === 1 ? text.slice(commandStart, this.pos) : name);
+    this.context.onUnknownCommand?.(name);
     return '';
   }
 

@@ -25,7 +25,12 @@ const DEFINITIONS = String.raw`
 \def\env#1{#1} \def\option#1{#1} \def\progname#1{#1} \def\tubissue#1#2{TUGboat #1, no. #2}
 \def\emdash{---} \def\endash{--} \def\Dash{---} \def\dash{--} \def\slash{/} \def\bs{\textbackslash}
 \def\TM{™} \def\reg{®} \def\circled#1{(#1)} \def\noopsort#1{} \def\nocite#1{} \def\index#1{} \def\label#1{}
-\def\POBox{P.O. Box}
+\def\POBox{P.O. Box} \def\Abstract{[Abstract]} \def\macro#1{#1} \def\plain{plain} \def\WEB{WEB} \def\CWEB{CWEB}
+\def\AMSTEX{AMS-TeX} \def\LAMSTeX{LAMS-TeX} \def\XyMTeX{XyMTeX} \def\XYMTeX{XyMTeX} \def\PreTeX{PreTeX} \def\mtex{MTeX}
+\def\BaSiX{BaSiX} \def\archiTeX{archiTeX} \def\JemTeX{JemTeX} \def\LexiTeX{LexiTeX} \def\NexTeX{NexTeX} \def\GeX{GeX}
+\def\NetBibTeX{NetBibTeX} \def\FDNTeX{FDNTeX} \def\DVItoVDU{DVItoVDU} \def\Tib{Tib} \def\WYSIWYG{WYSIWYG} \def\hyphen{-}
+\let\ssf=\sf \let\sltt=\tt \font\slnine=cmsl9 \font\eightrm=cmr8 \font\ninesmc=cmcsc9 \font\manual=manfnt \font\manfnt=manfnt
+\font\tensl=cmsl10 \font\tenss=cmss10 \font\tensy=cmsy10 \font\acrosl=cmsl9
 `;
 
 /** The built-in macros, parsed once. */

@@ -78,12 +78,15 @@ describe('BibTeX reader', () => {
       assert.equal(onlyRecord('@article{k, title = {T}, doi = {https://doi.org/10.18653/v1/2023.findings-emnlp.936}}').doi, '10.18653/v1/2023.findings-emnlp.936');
     });
 
-    it('inherits fields through crossref, the proceedings title becoming the venue', () => {
+    it('inherits fields through crossref, the proceedings title becoming the venue, and lists the proceedings too', () => {
       const { records } = readBibtex(
         '@inproceedings{child, title = {GLA}, crossref = {proc}}\n@proceedings{proc, title = {Proceedings of ICML 2024}, year = 2024}',
         'refs.bib',
       );
-      assert.deepEqual(records.map((record) => [record.key, record.venue, record.year]), [['child', 'Proceedings of ICML 2024', 2024]]);
+      assert.deepEqual(
+        records.map((record) => [record.key, record.title, record.venue, record.year]),
+        [['child', 'GLA', 'Proceedings of ICML 2024', 2024], ['proc', 'Proceedings of ICML 2024', undefined, 2024]],
+      );
     });
 
     it('inherits from a crossref parent that is an ordinary entry, which stays a paper too', () => {
@@ -155,10 +158,11 @@ describe('BibTeX reader', () => {
       assert.match(result.diagnostics[0].message, /value is not closed \(unbalanced braces\) before the next entry/);
     });
 
-    it('warns about an entry without a title instead of listing it', () => {
+    it('lists an entry with nothing to show it by under its key, with a warning', () => {
       const result = readBibtex('@misc{notitle, author = {X}}', 'refs.bib');
-      assert.deepEqual(result.records, []);
-      assert.match(result.diagnostics[0].message, /"notitle" has no title/);
+      assert.deepEqual(result.records.map((record) => [record.key, record.title, record.authors]), [['notitle', 'notitle', ['X']]]);
+      assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[1, 'warning']]);
+      assert.match(result.diagnostics[0].message, /"notitle" has no title, container or note, so it is listed by its key/);
     });
 
     it('warns about a citation key used twice, and keeps both entries', () => {
