@@ -172,6 +172,77 @@ describe('BibTeX reader', () => {
     });
   });
 
+  describe('every citable entry', () => {
+    const typeCases: readonly [string, string][] = [
+      ['book', '@Book{Malkhi:2019:CWL, editor = {Dahlia Malkhi}, title = "Concurrency: the Works of {Leslie Lamport}", year = 2019}'],
+      ['proceedings', '@proceedings{icml24, title = {Proceedings of ICML 2024}, year = 2024}'],
+      ['collection', '@collection{coll, editor = {E. Ditor}, title = {A Collection}}'],
+      ['phdthesis', '@phdthesis{thesis, author = {A. Student}, title = {A Thesis}, school = {U}}'],
+      ['techreport', '@techreport{report, author = {A. Author}, title = {A Report}, institution = {Lab}}'],
+      ['manual', '@manual{man, title = {A Manual}}'],
+      ['online', '@online{site, title = {A Site}, url = {https://example.org}}'],
+      ['an unknown type', '@webpage{page, title = {A Page}}'],
+    ];
+    for (const [type, text] of typeCases) {
+      it(`lists a ${type} entry as a paper under its own key`, () => {
+        const { records, diagnostics } = readBibtex(text, 'refs.bib');
+        assert.deepEqual(diagnostics, []);
+        assert.equal(records.length, 1);
+        assert.equal(records[0].key, /\{([^,]+),/.exec(text)?.[1]);
+      });
+    }
+
+    const untitledCases: readonly [string, string, string][] = [
+      ['by its journal, volume and pages', '@article{ex1, author = "A. Cisneros", journal = "Astrophys. Space Sci.", volume = 10, pages = 87, year = 1971}', 'Astrophys. Space Sci. 10, 87'],
+      ['by its journal and pages', '@article{ex2, author = "B. B", journal = "Phys. Rev.", pages = {1--5}}', 'Phys. Rev., 1–5'],
+      ['by the proceedings it crossrefs', '@inproceedings{p, author = {C}, crossref = {conf}, pages = {3--4}}\n@proceedings{conf, title = {Conf 2020}}', 'Conf 2020, 3–4'],
+      ['by how it was published', '@misc{m, author = {D}, howpublished = {Talk at TUG 2020}}', 'Talk at TUG 2020'],
+    ];
+    for (const [how, text, title] of untitledCases) {
+      it(`shows an entry without a title ${how}, without a diagnostic`, () => {
+        const { records, diagnostics } = readBibtex(text, 'refs.bib');
+        assert.deepEqual(diagnostics, []);
+        assert.equal(records[0].title, title);
+      });
+    }
+
+    it('skips bib2gls glossary entries with one info diagnostic that names their types', () => {
+      const text = [
+        '@symbol{alpha, name = {\\ensuremath{\\alpha}}, description = {a letter}}',
+        '@article{real, title = {Real}}',
+        '@abbreviation{html, short = {HTML}, long = {hypertext markup language}}',
+        '@symbol{beta, name = {b}}',
+      ].join('\n');
+      const { records, diagnostics } = readBibtex(text, 'glossary.bib');
+      assert.deepEqual(records.map((record) => record.key), ['real']);
+      assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[1, 'info']]);
+      assert.match(diagnostics[0].message, /not references.*@symbol \(2\), @abbreviation \(1\)/);
+    });
+  });
+
+  describe('LaTeX in what users read', () => {
+    it('expands the file\'s @preamble macros, wherever the @preamble is, in titles, authors and venues', () => {
+      const text = [
+        '@article{a, title = "Colophon\\emdash News and \\booktitle{Notes}", author = "\\Thanh{} and B. B", journal = "\\TUB"}',
+        '@Preamble{"\\ifx \\undefined \\booktitle \\def \\booktitle #1{{{\\em #1}}} \\fi" # "\\def\\emdash{---}"}',
+      ].join('\n');
+      const [record] = readBibtex(text, 'refs.bib').records;
+      assert.deepEqual([record.title, record.authors, record.venue], ['Colophon—News and Notes', ['Hàn Thế Thành', 'B. B'], 'TUGboat']);
+    });
+
+    it('writes TeX logos as their names and keeps an unknown command\'s argument, naming it in one info diagnostic', () => {
+      const text = [
+        '@book{tb, title = "The \\TeX book"}',
+        '@manual{ps, title = "{\\POSTSCRIPT} Language Reference Manual", note = {\\hologo{LuaTeX}}}',
+        '@article{u, title = "\\mystery{Kept} text \\mystery{again} \\other"}',
+      ].join('\n');
+      const { records, diagnostics } = readBibtex(text, 'refs.bib');
+      assert.deepEqual(records.map((record) => record.title), ['The TeXbook', 'PostScript Language Reference Manual', 'Kept text again']);
+      assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[3, 'info']]);
+      assert.match(diagnostics[0].message, /\\mystery \(2\), \\other\./);
+    });
+  });
+
   describe('deeply nested input', () => {
     it('reads a title of 10,000 nested braces without overflowing the stack, and the next entry still loads', () => {
       const depth = 10_000;
