@@ -131,13 +131,20 @@ function isSpace(code: number): boolean {
 
 const LIGATURE_TEST = /--|''|``/;
 const LIGATURES = /---?|''|``/g;
+/** With a `` ` `` in the value, TeX's single quotes are in use: `` `quill' `` reads ‘quill’. */
+const QUOTE_PAIR_TEST = /--|['`]/;
+const QUOTE_PAIR_LIGATURES = /---?|''|``|['`]/g;
+const LIGATURE_TEXT: Readonly<Record<string, string>> = { '---': '—', '--': '–', '``': '“', "''": '”', '`': '‘', "'": '’' };
 
-/** Plain-text ligatures TeX applies inside a run of ordinary characters. */
-function applyLigatures(run: string): string {
-  if (!LIGATURE_TEST.test(run)) {
+/**
+ * Plain-text ligatures TeX applies inside a run of ordinary characters. A lone `'` stays an apostrophe unless the value
+ * also has a `` ` ``, so names like O'Brien keep the character the file has.
+ */
+function applyLigatures(run: string, quotePairs: boolean): string {
+  if (!(quotePairs ? QUOTE_PAIR_TEST : LIGATURE_TEST).test(run)) {
     return run;
   }
-  return run.replace(LIGATURES, (ligature) => (ligature === '---' ? '—' : ligature === '--' ? '–' : ligature === '``' ? '“' : '”'));
+  return run.replace(quotePairs ? QUOTE_PAIR_LIGATURES : LIGATURES, (ligature) => LIGATURE_TEXT[ligature]);
 }
 
 /**
@@ -152,6 +159,7 @@ const MAX_NESTING = 200;
  */
 class LatexDecoder {
   private pos = 0;
+  private readonly quotePairs: boolean;
 
   constructor(
     private readonly text: string,
@@ -159,7 +167,9 @@ class LatexDecoder {
     /** Nesting already used by the decoders this one expands a macro for. */
     private nesting: number,
     private readonly budget: { expansions: number },
-  ) {}
+  ) {
+    this.quotePairs = text.includes('`');
+  }
 
   decodeAll(math: boolean): string[] {
     const pieces: string[] = [];
@@ -212,7 +222,7 @@ class LatexDecoder {
     const end = next === null ? text.length : Math.max(next.index, this.pos + 1);
     const run = text.slice(this.pos, end);
     this.pos = end;
-    return applyLigatures(run);
+    return applyLigatures(run, this.quotePairs);
   }
 
   /** `{...}`: protective braces vanish, their content is decoded. */

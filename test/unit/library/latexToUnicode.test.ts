@@ -17,6 +17,8 @@ describe('latexToUnicode', () => {
     ['keeps escaped specials', '91\\% \\& \\$5 \\#1 a\\_b', '91% & $5 #1 a_b'],
     ['turns dashes and quotes into typographic ones', '1--2 --- ``quoted\'\'', '1–2 — “quoted”'],
     ['turns a tie into a non-breaking space', 'Fig.~1', 'Fig.\u00a01'],
+    ['turns TeX single quotes into typographic ones', "A digital `quill' for {\\em `Hey---it works!'}", 'A digital ‘quill’ for ‘Hey—it works!’'],
+    ['keeps an apostrophe when the value has no opening single quote', "O'Brien's book", "O'Brien's book"],
     ['keeps the text of formatting commands', '\\emph{fast} and \\textbf{bold} {\\it italic}', 'fast and bold italic'],
     ['maps Greek letters and operators in math', '$\\alpha \\leq \\mathcal{O}(L)$', 'α ≤ O(L)'],
     ['writes simple scripts as Unicode', '$O(n^2)$ and $x_{12}$', 'O(n²) and x₁₂'],
