@@ -1,7 +1,8 @@
 // TeX Live's bibliographies (Debian's texlive-bibtex-extra) read by our reader and by Pandoc, compared entry by entry.
 // Shared by the differential test (test/unit/library/texLiveBibliographies.test.ts) and `npm run bench`.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseBibtex, readBibtex } from '../../src/core/library/bibtexReader';
 import type { PaperRecord } from '../../src/core/library/paper';
@@ -67,9 +68,9 @@ export interface PandocFileResult {
   readonly escapedPercent: boolean;
 }
 
-function runPandoc(text: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runPandoc(text: string, args: readonly string[] = ['-f', 'bibtex', '-t', 'csljson']): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pandoc', ['-f', 'bibtex', '-t', 'csljson'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('pandoc', args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -87,6 +88,16 @@ function runPandoc(text: string): Promise<{ status: number | null; stdout: strin
  */
 function pandocReadable(text: string): string {
   return text.replace(/^([ \t]*[^%\n][^\n]*)$/gm, (line) => line.replace(/(?<!\\)%/g, '\\%'));
+}
+
+/** The bibliography `pandoc --citeproc` prints for every entry of `bibtex` (default style), as plain text. */
+export async function pandocCiteprocPlainText(bibtex: string): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), 'paper-notes-citeproc-'));
+  const bibliography = join(folder, 'export.bib');
+  writeFileSync(bibliography, bibtex);
+  const { status, stdout, stderr } = await runPandoc('---\nnocite: "@*"\n---\n', ['--citeproc', '--bibliography', bibliography, '-f', 'markdown', '-t', 'plain', '--wrap=none']);
+  if (status !== 0) throw new Error(`pandoc --citeproc failed: ${stderr}`);
+  return stdout;
 }
 
 /** Pandoc's CSL-JSON for one file; a file it rejects is retried once with `%` escaped. */
