@@ -63,6 +63,8 @@ export interface LatexContext {
 
 /** Macro expansions allowed in one value: enough for any real definition, finite for `\def\a{\a\a}`. */
 const MAX_EXPANSIONS = 1000;
+/** Characters macro expansion may add to one value, so a definition that copies its argument cannot blow it up. */
+const MAX_EXPANDED_CHARACTERS = 100_000;
 const quoteCommands: Readonly<Record<string, string>> = { enquote: '“', mkbibquote: '“' };
 
 const superscripts: Readonly<Record<string, string>> = {
@@ -95,7 +97,7 @@ export function latexToUnicode(value: string, context: LatexContext = {}): strin
     return value.trim();
   }
   // Pieces joined once: cheaper than growing a string piece by piece and flattening it.
-  const text = trimPieces(new LatexDecoder(value, context, 0, { expansions: MAX_EXPANSIONS }).decodeAll(false)).join('');
+  const text = trimPieces(new LatexDecoder(value, context, 0, { expansions: MAX_EXPANSIONS, characters: MAX_EXPANDED_CHARACTERS }).decodeAll(false)).join('');
   // Dropped commands and spaced math can leave two spaces where the source had one between words.
   return text.indexOf('  ') < 0 ? text : text.replace(/ {2,}/g, ' ');
 }
@@ -166,7 +168,7 @@ class LatexDecoder {
     private readonly context: LatexContext,
     /** Nesting already used by the decoders this one expands a macro for. */
     private nesting: number,
-    private readonly budget: { expansions: number },
+    private readonly budget: { expansions: number; characters: number },
   ) {
     this.quotePairs = text.includes('`');
   }
@@ -486,6 +488,10 @@ class LatexDecoder {
       args.push(this.rawArgument());
     }
     const expansion = substituteArguments(macro.body, args);
+    this.budget.characters -= expansion.length;
+    if (this.budget.characters < 0) {
+      return '';
+    }
     return new LatexDecoder(expansion, this.context, this.nesting + 1, this.budget).decodeAll(math).join('');
   }
 }

@@ -93,6 +93,14 @@ describe('latexToUnicode with a file\'s @preamble macros', () => {
     });
   }
 
+  it('bounds a macro that copies its argument, nested deeply, instead of growing the text exponentially', () => {
+    const copying = parseMacroDefinitions('\\def\\eight#1{#1#1#1#1#1#1#1#1}');
+    const input = `${'\\eight{'.repeat(30)}${'x'.repeat(20_000)}${'}'.repeat(30)}`;
+    const output = latexToUnicode(input, { macros: copying });
+    assert.ok(output.length <= 200_000, `${output.length} characters`);
+    assert.match(output, /^x*$/);
+  });
+
   it('leaves out definitions with delimited parameters', () => {
     assert.equal(macros.has('toenglish'), false);
   });
