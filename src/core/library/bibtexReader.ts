@@ -805,7 +805,7 @@ function unknownCommandsMessage(unknown: ReadonlyMap<string, { count: number }>)
   const listed = [...unknown].sort((a, b) => b[1].count - a[1].count);
   const shown = listed.slice(0, 30).map(([name, { count }]) => `\\${name}${count > 1 ? ` (${count})` : ''}`).join(', ');
   const more = listed.length > 30 ? `, and ${listed.length - 30} more` : '';
-  return `LaTeX commands this file neither defines in its @preamble nor are known were shown as their arguments only: ${shown}${more}.`;
+  return `Unknown LaTeX commands (not defined in this file's @preamble) are shown without their names, arguments kept: ${shown}${more}.`;
 }
 
 export interface SlicedReadOptions {
