@@ -12,21 +12,29 @@ export type LatexMacros = ReadonlyMap<string, LatexMacro>;
 
 const DEFINITION = /\\(?:(?:[gex]?def|let|font)(?![A-Za-z])|(?:newcommand|renewcommand|providecommand|DeclareRobustCommand)\*?(?![A-Za-z]))/g;
 
-/** The balanced `{...}` starting at `open` (content and end), or undefined if it never closes. */
-function balancedGroup(text: string, open: number): { content: string; end: number } | undefined {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
+/**
+ * For each `{` of `text`, the index of its matching `}` (absent when it never closes). One pass with a stack, so
+ * looking up a definition's body costs nothing even when a hostile preamble opens thousands of groups it never closes.
+ */
+function matchingBraces(text: string): Map<number, number> {
+  const matches = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 92 /* \ */) {
       i++;
     } else if (code === 123) {
-      depth++;
-    } else if (code === 125 && --depth === 0) {
-      return { content: text.slice(open + 1, i), end: i + 1 };
+      open.push(i);
+    } else if (code === 125) {
+      const start = open.pop();
+      if (start !== undefined) matches.set(start, i);
     }
   }
-  return undefined;
+  return matches;
 }
+
+/** Longest optional-argument default or value read, in characters. */
+export const MAX_OPTIONAL_LENGTH = 1000;
 
 function skipSpaces(text: string, pos: number): number {
   while (pos < text.length && /\s/.test(text[pos])) pos++;
@@ -58,6 +66,7 @@ function controlSequence(text: string, pos: number): { name: string; end: number
  */
 export function parseMacroDefinitions(text: string): Map<string, LatexMacro> {
   const macros = new Map<string, LatexMacro>();
+  const closing = matchingBraces(text);
   DEFINITION.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = DEFINITION.exec(text)) !== null) {
@@ -93,19 +102,21 @@ export function parseMacroDefinitions(text: string): Map<string, LatexMacro> {
         parameters = Number(count[1]);
         pos = skipSpaces(text, pos + count[0].length);
         if (text[pos] === '[') {
-          const close = text.indexOf(']', pos);
+          // A window, not the rest of the text: a default that never closes must not cost a scan per definition.
+          const close = text.slice(pos, pos + MAX_OPTIONAL_LENGTH).indexOf(']');
           if (close < 0) continue;
-          optionalDefault = text.slice(pos + 1, close);
-          pos = skipSpaces(text, close + 1);
+          optionalDefault = text.slice(pos + 1, pos + close);
+          pos = skipSpaces(text, pos + close + 1);
         }
       }
       if (text[pos] !== '{') continue;
     }
-    const body = balancedGroup(text, pos);
-    if (body === undefined) continue;
+    const close = closing.get(pos);
+    if (close === undefined) continue;
+    const body = text.slice(pos + 1, close);
+    DEFINITION.lastIndex = close + 1;
     if (keyword === 'providecommand' && macros.has(target.name)) continue;
-    macros.set(target.name, optionalDefault === undefined ? { parameters, body: body.content } : { parameters, body: body.content, optionalDefault });
-    DEFINITION.lastIndex = body.end;
+    macros.set(target.name, optionalDefault === undefined ? { parameters, body } : { parameters, body, optionalDefault });
   }
   return macros;
 }

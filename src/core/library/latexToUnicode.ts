@@ -2,7 +2,7 @@
 // The symbol tables are citation-js's own, so both readers agree on every accent and command they share;
 // the differential test (test/unit/library/bibtexDifferential.test.ts) documents where we deliberately differ.
 import unicodeTables from '@citation-js/plugin-bibtex/lib/input/unicode.json';
-import { substituteArguments, type LatexMacro, type LatexMacros } from './latexMacros';
+import { MAX_OPTIONAL_LENGTH, substituteArguments, type LatexMacro, type LatexMacros } from './latexMacros';
 import { texLogoMacros } from './texLogos';
 
 /** The JSON has a few null placeholders (commands with no single-character form): leave those out. */
@@ -476,10 +476,10 @@ class LatexDecoder {
       first = 1;
       let pos = this.pos;
       while (pos < this.text.length && isSpace(this.text.charCodeAt(pos))) pos++;
-      const close = this.text[pos] === '[' ? this.text.indexOf(']', pos) : -1;
+      const close = this.text[pos] === '[' ? this.text.slice(pos, pos + MAX_OPTIONAL_LENGTH).indexOf(']') : -1;
       if (close >= 0) {
-        args.push(this.text.slice(pos + 1, close));
-        this.pos = close + 1;
+        args.push(this.text.slice(pos + 1, pos + close));
+        this.pos = pos + close + 1;
       } else {
         args.push(macro.optionalDefault);
       }

@@ -101,6 +101,12 @@ describe('latexToUnicode with a file\'s @preamble macros', () => {
     assert.match(output, /^x*$/);
   });
 
+  it('reads a hostile preamble of 20,000 definitions that never close in one pass, and the good one after them', () => {
+    const hostile = `${'\\def\\a{'.repeat(10_000)}${'\\newcommand\\b[1]['.repeat(10_000)} \\def\\good{Good}`;
+    const parsed = parseMacroDefinitions(hostile);
+    assert.equal(latexToUnicode('\\good', { macros: parsed }), 'Good');
+  });
+
   it('leaves out definitions with delimited parameters', () => {
     assert.equal(macros.has('toenglish'), false);
   });
