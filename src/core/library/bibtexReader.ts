@@ -649,7 +649,7 @@ function decoded(fields: ReadonlyMap<string, string>, name: string, context: Lat
 
 /**
  * How an entry without a title is shown: by its container, volume and pages, as physics and astronomy cite
- * (`Astrophys. Space Sci. 10, 87`), else by what else describes it (a note, biblatex's shorthand), else by its key.
+ * (`Astrophys. Space Sci. 10, 87`), else by what else describes it (a note, biblatex's shorthand, its URL), else by its key.
  */
 function untitledTitle(entry: BibtexEntry, fields: ReadonlyMap<string, string>, venue: string | undefined, context: LatexContext): string {
   const volume = decoded(fields, 'volume', context);
@@ -657,7 +657,7 @@ function untitledTitle(entry: BibtexEntry, fields: ReadonlyMap<string, string>, 
   const place = [venue, volume].filter((part) => part !== undefined).join(' ');
   const shown = [place, pages].filter((part) => part !== undefined && part.length > 0).join(', ');
   return shown || decoded(fields, 'howpublished', context) || decoded(fields, 'note', context)
-    || decoded(fields, 'shorttitle', context) || decoded(fields, 'shorthand', context) || entry.key;
+    || decoded(fields, 'shorttitle', context) || decoded(fields, 'shorthand', context) || fields.get('url')?.trim() || entry.key;
 }
 
 /** The record for one entry (crossref already applied to `fields`); `titled` is false when it had no title. */
@@ -760,7 +760,7 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     entryLine = entry.line;
     const { record, titled } = bibtexRecord(entry, fields, file, context);
     if (!titled && record.title === entry.key) {
-      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, container, note or shorthand, so it is listed by its key.` });
+      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, container, note, shorthand or URL, so it is listed by its key.` });
     }
     return record;
   };

@@ -162,7 +162,7 @@ describe('BibTeX reader', () => {
       const result = readBibtex('@misc{notitle, author = {X}}', 'refs.bib');
       assert.deepEqual(result.records.map((record) => [record.key, record.title, record.authors]), [['notitle', 'notitle', ['X']]]);
       assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[1, 'warning']]);
-      assert.match(result.diagnostics[0].message, /"notitle" has no title, container, note or shorthand, so it is listed by its key/);
+      assert.match(result.diagnostics[0].message, /"notitle" has no title, container, note, shorthand or URL, so it is listed by its key/);
     });
 
     it('warns about a citation key used twice, and keeps both entries', () => {
@@ -197,6 +197,7 @@ describe('BibTeX reader', () => {
       ['by its journal and pages', '@article{ex2, author = "B. B", journal = "Phys. Rev.", pages = {1--5}}', 'Phys. Rev., 1–5'],
       ['by the proceedings it crossrefs', '@inproceedings{p, author = {C}, crossref = {conf}, pages = {3--4}}\n@proceedings{conf, title = {Conf 2020}}', 'Conf 2020, 3–4'],
       ['by how it was published', '@misc{m, author = {D}, howpublished = {Talk at TUG 2020}}', 'Talk at TUG 2020'],
+      ['by its URL', '@online{o, url = {https://example.org/page}}', 'https://example.org/page'],
       ['by its biblatex shorthand', '@book{Acc, keywords = {ancient}, shortauthor = {Accius}, shorthand = {Acc.}}', 'Acc.'],
     ];
     for (const [how, text, title] of untitledCases) {
