@@ -1,11 +1,15 @@
 // Simple TeX macro definitions, as bibliographies put them in `@preamble` (`\def\emdash{---}`,
 // `\newcommand{\booktitle}[1]{\emph{#1}}`, `\ifx\undefined\TM \def\TM{...}\fi`), read so the decoder can expand them.
 
-/** A macro with `parameters` undelimited arguments (`#1`…`#9` in `body`); `optionalDefault` makes `#1` an optional `[...]`. */
+/**
+ * A macro with `parameters` arguments (`#1`…`#9` in `body`); `optionalDefault` makes `#1` an optional `[...]`.
+ * `delimiters[i]`, when not empty, is the text that ends argument i (`\def\toenglish#1\endtoenglish{...}`).
+ */
 export interface LatexMacro {
   readonly parameters: number;
   readonly body: string;
   readonly optionalDefault?: string;
+  readonly delimiters?: readonly string[];
 }
 
 export type LatexMacros = ReadonlyMap<string, LatexMacro>;
@@ -61,7 +65,7 @@ function controlSequence(text: string, pos: number): { name: string; end: number
  * The macros that `text` (a file's `@preamble`s, or a table of our own) defines with `\def`, `\gdef`, `\edef`, `\xdef`,
  * `\newcommand`, `\renewcommand`, `\providecommand`, `\DeclareRobustCommand` (with or without arguments, with an
  * optional first argument), `\let` (an alias) and `\font` (a font switch, which shows nothing). Definitions wrapped in
- * `\ifx\undefined\name ... \fi` are read too. Definitions with delimited parameters (`\def\a#1\end{...}`) are left out.
+ * `\ifx\undefined\name ... \fi` are read too, and so are `\def`s whose arguments end at a delimiter (`\def\a#1\end{...}`).
  * Later definitions of a name replace earlier ones.
  */
 export function parseMacroDefinitions(text: string): Map<string, LatexMacro> {
@@ -90,11 +94,17 @@ export function parseMacroDefinitions(text: string): Map<string, LatexMacro> {
     }
     let parameters = 0;
     let optionalDefault: string | undefined;
+    let delimiters: string[] | undefined;
     if (keyword.endsWith('def')) {
-      const parameterText = /^(?:\s*#[1-9])*/.exec(text.slice(pos, pos + 40))?.[0] ?? '';
-      parameters = (parameterText.match(/#/g) ?? []).length;
-      pos = skipSpaces(text, pos + parameterText.length);
-      if (text[pos] !== '{') continue; // delimited parameters: not a simple definition
+      // The parameter text runs to the body's `{`: `#1#2`, or `#1\endtoenglish` where the argument ends at a delimiter.
+      const parameterText = /^[^{}]{0,200}(?=\{)/.exec(text.slice(pos, pos + 201))?.[0];
+      if (parameterText === undefined) continue;
+      const [prefix, ...afterEach] = parameterText.split(/#[1-9]/);
+      if (prefix.trim() !== '') continue; // text before #1 must match first: not a simple definition
+      parameters = afterEach.length;
+      const trimmed = afterEach.map((delimiter) => delimiter.trim());
+      if (trimmed.some((delimiter) => delimiter !== '')) delimiters = trimmed;
+      pos += parameterText.length;
     } else {
       pos = skipSpaces(text, pos);
       const count = /^\[\s*(\d)\s*\]/.exec(text.slice(pos, pos + 10));
@@ -116,7 +126,7 @@ export function parseMacroDefinitions(text: string): Map<string, LatexMacro> {
     const body = text.slice(pos + 1, close);
     DEFINITION.lastIndex = close + 1;
     if (keyword === 'providecommand' && macros.has(target.name)) continue;
-    macros.set(target.name, optionalDefault === undefined ? { parameters, body } : { parameters, body, optionalDefault });
+    macros.set(target.name, { parameters, body, ...(optionalDefault === undefined ? {} : { optionalDefault }), ...(delimiters === undefined ? {} : { delimiters }) });
   }
   return macros;
 }

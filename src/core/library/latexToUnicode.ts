@@ -65,6 +65,8 @@ export interface LatexContext {
 const MAX_EXPANSIONS = 1000;
 /** Characters macro expansion may add to one value, so a definition that copies its argument cannot blow it up. */
 const MAX_EXPANDED_CHARACTERS = 100_000;
+/** Longest argument read up to a delimiter (`\toenglish ... \endtoenglish`). */
+const MAX_DELIMITED_LENGTH = 10_000;
 const quoteCommands: Readonly<Record<string, string>> = { enquote: '“', mkbibquote: '“' };
 
 const superscripts: Readonly<Record<string, string>> = {
@@ -464,6 +466,17 @@ class LatexDecoder {
     return this.nextCodePoint();
   }
 
+  /** The raw text up to `delimiter` (consumed too), looked for within a window; empty when it is not there. */
+  private delimitedArgument(delimiter: string): string {
+    const end = this.text.slice(this.pos, this.pos + MAX_DELIMITED_LENGTH).indexOf(delimiter);
+    if (end < 0) {
+      return '';
+    }
+    const argument = this.text.slice(this.pos, this.pos + end);
+    this.pos += end + delimiter.length;
+    return argument;
+  }
+
   /** A macro's body with its arguments substituted, decoded at this nesting level (bounded in depth and count). */
   private expand(macro: LatexMacro, math: boolean): string {
     if (this.budget.expansions <= 0 || this.nesting >= MAX_NESTING) {
@@ -485,7 +498,8 @@ class LatexDecoder {
       }
     }
     for (let i = first; i < macro.parameters; i++) {
-      args.push(this.rawArgument());
+      const delimiter = macro.delimiters?.[i];
+      args.push(delimiter ? this.delimitedArgument(delimiter) : this.rawArgument());
     }
     const expansion = substituteArguments(macro.body, args);
     this.budget.characters -= expansion.length;

@@ -74,7 +74,7 @@ describe('latexToUnicode with a file\'s @preamble macros', () => {
     \font\manfnt=logo10
     \def \MP {{\manfnt META}\-{\manfnt POST}\spacefactor1000 }
     \def\loop{\loop\loop}
-    \def\toenglish #1\endtoenglish{[#1]}
+    \def \toenglish #1\endtoenglish{[{\em English:} #1\unskip]}
   `;
   const macros = parseMacroDefinitions(preamble);
   const cases: readonly [string, string, string][] = [
@@ -86,6 +86,8 @@ describe('latexToUnicode with a file\'s @preamble macros', () => {
     ['follows \\let to a style switch', '{\\ssf Sans} text', 'Sans text'],
     ['treats a \\font as a switch that shows nothing', '\\MP{} and {\\manfnt X}', 'METAPOST and X'],
     ['stops a macro that expands itself forever', 'a \\loop b', 'a b'],
+    ['expands a \\def whose argument ends at a delimiter', 'Ein Buch \\toenglish A book\\endtoenglish', 'Ein Buch [English: A book]'],
+    ['leaves a delimited macro without its delimiter empty-handed, not the rest of the value', 'a \\toenglish b', 'a [English: ]b'],
   ];
   for (const [behaviour, input, expected] of cases) {
     it(behaviour, () => {
@@ -107,8 +109,8 @@ describe('latexToUnicode with a file\'s @preamble macros', () => {
     assert.equal(latexToUnicode('\\good', { macros: parsed }), 'Good');
   });
 
-  it('leaves out definitions with delimited parameters', () => {
-    assert.equal(macros.has('toenglish'), false);
+  it('leaves out a definition whose parameter text starts with a delimiter', () => {
+    assert.equal(parseMacroDefinitions('\\def\\pair(#1,#2){#1 and #2}').has('pair'), false);
   });
 
   it('names each command it did not know, once per use', () => {
