@@ -22,7 +22,7 @@ const mathSymbols: Readonly<Record<string, string>> = {
   times: '×', cdot: '·', cdots: '⋯', ldots: '…', dots: '…', pm: '±', mp: '∓', div: '÷', ast: '∗', star: '⋆',
   infty: '∞', partial: '∂', nabla: '∇', sum: '∑', prod: '∏', int: '∫', sqrt: '√', ell: 'ℓ', circ: '∘',
   in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', cup: '∪', cap: '∩', forall: '∀', exists: '∃',
-  to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', mapsto: '↦', ll: '≪', gg: '≫',
+  to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', mapsto: '↦', hookrightarrow: '↪', ll: '≪', gg: '≫', aleph: 'ℵ',
   log: 'log', exp: 'exp', max: 'max', min: 'min', sin: 'sin', cos: 'cos', softmax: 'softmax',
   lvert: '|', rvert: '|', vert: '|', mid: '|', lfloor: '⌊', rfloor: '⌋', lceil: '⌈', rceil: '⌉', langle: '⟨', rangle: '⟩',
 };
@@ -149,6 +149,15 @@ function applyLigatures(run: string, quotePairs: boolean): string {
     return run;
   }
   return run.replace(quotePairs ? QUOTE_PAIR_LIGATURES : LIGATURES, (ligature) => LIGATURE_TEXT[ligature]);
+}
+
+/** English ordinal suffix of a number written in digits (1st, 2nd, 3rd, 11th, 21st). */
+function ordinalSuffix(number: string): string {
+  const value = Number(number);
+  if (!Number.isInteger(value)) return 'th';
+  const lastTwo = Math.abs(value) % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][Math.abs(value) % 10] ?? 'th';
 }
 
 /**
@@ -376,6 +385,11 @@ class LatexDecoder {
     if (numericCommands.has(name)) {
       this.skipNumber(name);
       return '';
+    }
+    if (name === 'nth') {
+      // tugboat.def's ordinal: \nth{21} is 21st.
+      const number = this.argument(math);
+      return `${number}${ordinalSuffix(number)}`;
     }
     if (name === 'char') {
       const code = this.number();

@@ -30,7 +30,11 @@ const DEFINITIONS = String.raw`
 \def\BaSiX{BaSiX} \def\archiTeX{archiTeX} \def\JemTeX{JemTeX} \def\LexiTeX{LexiTeX} \def\NexTeX{NexTeX} \def\GeX{GeX}
 \def\NetBibTeX{NetBibTeX} \def\FDNTeX{FDNTeX} \def\DVItoVDU{DVItoVDU} \def\Tib{Tib} \def\WYSIWYG{WYSIWYG} \def\hyphen{-}
 \let\ssf=\sf \let\sltt=\tt \font\slnine=cmsl9 \font\eightrm=cmr8 \font\ninesmc=cmcsc9 \font\manual=manfnt \font\manfnt=manfnt
-\font\tensl=cmsl10 \font\tenss=cmss10 \font\tensy=cmsy10 \font\acrosl=cmsl9
+\def\mathsPIC{mathsPIC} \def\Xypic{Xy-pic} \def\XyM{XyM} \def\VnTeX{VnTeX} \def\origLaTeX{LaTeX} \def\Bib{Bib}
+\def\gmLaTeXplain{gmLaTeXplain} \def\AcroFLeX{AcroFLeX} \def\bibtexcpp{BibTeX++} \def\dvitosvg{dvitosvg} \def\CS{CS}
+\def\WARMreader{WARMreader} \def\warmreader{WARMreader} \def\curve{CurVe} \def\otr{otr} \def\Xe{Xe} \def\lib#1{#1}
+\def\ringhalfrighti{'}
+\font\tensl=cmsl10 \font\slc=cmsl9 \font\tenss=cmss10 \font\tensy=cmsy10 \font\acrosl=cmsl9
 `;
 
 /** The built-in macros, parsed once. */

@@ -32,6 +32,7 @@ describe('latexToUnicode', () => {
     ['expands the dash and slash macros bibliographies use', 'Colophon\\emdash Adobe and ACM\\slash SIGGRAPH', 'Colophon—Adobe and ACM/SIGGRAPH'],
     ['drops discretionary hyphens and kerning', 'fran\\c{c}\\-aise X\\kern-.25em Y\\penalty0\\spacefactor1000 Z', 'française XYZ'],
     ['decodes the Scandinavian ring letters', '{\\AA}str{\\"o}m and G{\\aa}rding', 'Åström and Gårding'],
+    ['writes tugboat.def ordinals', 'The \\nth{21}, \\nth{12} and \\nth{3} Annual Meetings', 'The 21st, 12th and 3rd Annual Meetings'],
     ['spaces inline math like the words around it', 'for $ 5 \\times 7 $ Dot', 'for 5 × 7 Dot'],
     ['maps a math symbol written outside math', '60\\times{} faster', '60× faster'],
     ['keeps the argument of an unknown command and drops its name', 'A \\foo{bar} and \\baz', 'A bar and'],
