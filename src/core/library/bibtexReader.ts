@@ -525,6 +525,7 @@ const CODE_FIELDS = ['code', 'github', 'codeurl', 'code_url', 'repository', 'sof
 const CODE_URL = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^\s,;{}"'<>()[\]\\]+/g;
 const CODE_HOST = /github\.com|gitlab\.com|bitbucket\.org/;
 const ARTICLE_TYPES = new Set(['article', 'suppperiodical', 'periodical']);
+const PROCEEDINGS_PARTS = new Set(['inproceedings', 'conference']);
 
 /** Characters encodeURI leaves alone (and no "%", which decodeURI would read). */
 const PLAIN_URL = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]*$/;
@@ -613,6 +614,7 @@ function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, f
   const arxivId = arxivIdOf(fields);
   const url = rawUrl?.trim() ? normaliseUrl(rawUrl) : arxivId !== undefined ? `https://arxiv.org/abs/${arxivId}` : undefined;
   const author = fields.get('author');
+  const isArticle = ARTICLE_TYPES.has(entry.type);
   return {
     key: entry.key,
     title,
@@ -622,6 +624,12 @@ function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, f
     arxivId,
     doi: doi || undefined,
     venue,
+    venueType: venue === undefined ? undefined : isArticle ? 'journal' : PROCEEDINGS_PARTS.has(entry.type) ? 'conference' : undefined,
+    containerTitle: venue,
+    volume: decoded(fields, 'volume'),
+    issue: decoded(fields, 'number') ?? decoded(fields, 'issue'),
+    pages: decoded(fields, 'pages')?.replace(/\s*-+\s*/g, '-'),
+    publisher: decoded(fields, 'publisher'),
     url,
     codeUrls: codeUrlsOf(fields),
     source: { file, line: entry.line },
