@@ -14,8 +14,6 @@ export interface CslItem {
   'container-title'?: string;
   DOI?: string;
   URL?: string;
-  archive?: string;
-  'archive_location'?: string;
   number?: string;
   publisher?: string;
   volume?: string;
@@ -70,10 +68,10 @@ export function toCslJson(papers: readonly Paper[]): CslItem[] {
     else if (kind === 'preprint' && paper.arxivId) item.publisher = 'arXiv';
     if (paper.doi) item.DOI = paper.doi;
     if (paper.url) item.URL = paper.url;
-    if (paper.arxivId) {
-      item.archive = 'arXiv';
-      item.number = paper.arxivId;
-    }
+    // As Zotero saves an arXiv preprint: the id as the number, arXiv as the publisher, and no `archive`
+    // (styles print both publisher and archive, which gave APA's "arXiv. arXiv.").
+    // A published paper's arXiv copy stays its URL: styles print `number` as an article number.
+    if (paper.arxivId && kind === 'preprint') item.number = `arXiv:${paper.arxivId}`;
     if (paper.abstract) item.abstract = paper.abstract;
     return item;
   });

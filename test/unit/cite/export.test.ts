@@ -111,7 +111,7 @@ describe('CSL-JSON export', () => {
     assert.equal(parsed.length, library.size);
     const mamba = items.find((i) => i.id === 'gu2023mamba')!;
     assert.deepEqual(mamba.author?.[0], { family: 'Gu', given: 'Albert' });
-    assert.equal(mamba.number, '2312.00752');
+    assert.equal(mamba.number, 'arXiv:2312.00752');
     assert.deepEqual(mamba.issued, { 'date-parts': [[2023]] });
   });
 
