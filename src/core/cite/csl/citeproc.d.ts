@@ -25,8 +25,7 @@ declare module 'citeproc' {
     'second-field-align'?: string | false;
     hangingindent?: number;
   }
-  class CiteprocEngine {
-    constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
+  interface CiteprocEngine {
     opt: { xclass: 'in-text' | 'note'; 'default-locale': string[] };
     cslXml: unknown;
     rebuildProcessorState(citations: CiteprocCitation[], mode: string, uncitedItemIDs?: string[]): Array<[string, number, string]>;
@@ -35,7 +34,7 @@ declare module 'citeproc' {
     makeBibliography(): [BibliographyParams, string[]] | false;
   }
   const CSL: {
-    Engine: typeof CiteprocEngine;
+    Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => CiteprocEngine;
     Output: { Formats: Record<string, Record<string, unknown>> };
   };
   export default CSL;
