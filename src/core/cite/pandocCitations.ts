@@ -1,4 +1,4 @@
-import { splitMarkdownChunks, type OffsetRange } from './markdownChunks';
+import { opaqueRangesInChunk, splitMarkdownChunks, type OffsetRange } from './markdownChunks';
 import { PANDOC_KEY_SOURCE } from './scanCitations';
 
 /** CSL locator labels, as Pandoc maps its locator terms to them. */
@@ -60,11 +60,14 @@ const LOCATOR_TERMS: ReadonlyArray<readonly [string, LocatorLabel]> = ([
 /** A locator value word: has a digit or is a roman numeral; `(xv)` and `33-35` count. */
 const LOCATOR_WORD = /^[([]?(?:[\p{N}]|[ivxlcdm]+\b)[^\s,;]*/iu;
 
-/** Splits a suffix into locator and rest, the way Pandoc's citeproc reads `, pp. 33-35, 38-39 and passim`. */
+/**
+ * Splits the text after a key into locator and suffix, the way Pandoc reads `, pp. 33-35, 38-39 and passim`
+ * (a term and a value with digits or roman numerals, or `{...}` for anything else); without a locator the text is the suffix.
+ */
 export function parseLocator(suffix: string): { locator?: string; label?: LocatorLabel; suffix: string } {
+  // The comma is optional: Pandoc reads `[@item1 p. 30]` and `[@item1, p. 30]` alike.
   let rest = suffix.replace(/^\s+/, '');
-  if (!rest.startsWith(',')) return { suffix: suffix.trim() };
-  rest = rest.slice(1).replace(/^\s+/, '');
+  if (rest.startsWith(',')) rest = rest.slice(1).replace(/^\s+/, '');
   let label: LocatorLabel | undefined;
   const lower = rest.toLowerCase();
   for (const [term, termLabel] of LOCATOR_TERMS) {
@@ -203,7 +206,11 @@ export function parsePandocCitations(text: string): PandocCitation[] {
       });
     }
     found.sort((a, b) => a.start - b.start);
-    result.push(...found);
+    if (found.length === 0) continue;
+    // Inline code, links, autolinks and raw HTML inside the chunk hold no citations.
+    const opaque = opaqueRangesInChunk(source, { start: 0, end: source.length })
+      .map((range) => ({ start: range.start + chunk.start, end: range.end + chunk.start }));
+    result.push(...found.filter((c) => !opaque.some((range) => range.start <= c.start && c.start < range.end)));
   }
   return result;
 }

@@ -52,7 +52,7 @@ describe('CLI references', () => {
     writeFileSync(path.join(dir, 'journal.csl'), readFileSync(path.join(bundledCslDir(), 'styles', 'nature.csl')));
     const { code, stdout, stderr } = await run(['references', 'note.md', '--style', 'journal.csl'], dir);
     assert.equal(code, 0, stderr);
-    assert.ok(stdout.includes('- 1. Gu, A. & Dao, T. Mamba: Linear-Time Sequence Modeling with Selective State Spaces. Preprint at https://arxiv.org/abs/2312.00752 (2023).\n'), stdout);
+    assert.ok(stdout.includes('- 1\\. Gu, A. & Dao, T. Mamba: Linear-Time Sequence Modeling with Selective State Spaces. Preprint at https://arxiv.org/abs/2312.00752 (2023).\n'), stdout);
   });
 
   it('replaces an old house-format section between the markers and leaves the text around it alone', async () => {

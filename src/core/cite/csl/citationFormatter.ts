@@ -199,5 +199,7 @@ function joinInText(author: string, rest: string): string {
 function cleanEntry(entry: string, format: CslOutputFormat): string {
   let text = entry.trim();
   if (format === 'html') text = text.replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '').trim();
+  // "1. Gu, A." would start an ordered list in Markdown; Pandoc writes "1\. Gu, A.".
+  if (format === 'markdown') text = text.replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
   return text.replace(/\s*\n\s*/g, ' ');
 }
