@@ -162,6 +162,49 @@ function parseGroup(body: string, bodyStart: number): CitationItem[] | undefined
   return items;
 }
 
+/** The citations in one run of Markdown text (no code or HTML in it), offsets shifted by `base`. */
+function citationsInSource(source: string, base: number): PandocCitation[] {
+  const found: PandocCitation[] = [];
+  const taken: OffsetRange[] = [];
+  BRACKET.lastIndex = 0;
+  for (let m = BRACKET.exec(source); m; m = BRACKET.exec(source)) {
+    if (!m[1]!.includes('@')) continue;
+    const items = parseGroup(m[1]!, base + m.index + 1);
+    if (!items) continue;
+    const range = { start: m.index, end: m.index + m[0].length };
+    taken.push(range);
+    found.push({ mode: 'normal', items, start: base + range.start, end: base + range.end });
+  }
+  IN_TEXT.lastIndex = 0;
+  for (let m = IN_TEXT.exec(source); m; m = IN_TEXT.exec(source)) {
+    const start = m.index;
+    if (taken.some((range) => start >= range.start && start < range.end)) continue;
+    const key = m[1] ?? m[2]!;
+    const keyStart = base + start + (m[1] !== undefined ? 2 : 1);
+    const bracket = m[4];
+    // `@key [p. 7]`: the bracket is the citation's locator and suffix, read like `, p. 7` after a key.
+    const parsed = bracket === undefined ? { suffix: '' } : parseLocator(`, ${bracket}`);
+    const { locator, label } = parsed;
+    const suffix = bracket !== undefined && locator === undefined ? bracket.trim() : parsed.suffix;
+    const end = bracket === undefined ? start + 1 + (m[1] !== undefined ? m[1].length + 2 : key.length) : start + m[0].length;
+    found.push({
+      mode: 'in-text',
+      items: [{ key, prefix: '', suffix, ...(locator !== undefined ? { locator, label } : {}), suppressAuthor: false, keyStart, keyEnd: keyStart + key.length }],
+      start: base + start,
+      end: base + end,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The Pandoc citations in a run of inline text that has no code, links or HTML in it (a markdown-it text token):
+ * no Markdown parsing, so it is cheap enough for every paragraph of a preview.
+ */
+export function parsePandocCitationsInText(text: string): PandocCitation[] {
+  return text.includes('@') ? citationsInSource(text, 0) : [];
+}
+
 /**
  * Every Pandoc citation in a Markdown document, in document order, with prefixes, suffixes, locators and
  * suppressed authors read as Pandoc reads them (https://pandoc.org/MANUAL.html#citation-syntax). Code, HTML, front
@@ -173,39 +216,7 @@ export function parsePandocCitations(text: string): PandocCitation[] {
     if (chunk.opaque) continue;
     const source = text.slice(chunk.start, chunk.end);
     if (!source.includes('@')) continue;
-    const found: PandocCitation[] = [];
-    const taken: OffsetRange[] = [];
-    BRACKET.lastIndex = 0;
-    for (let m = BRACKET.exec(source); m; m = BRACKET.exec(source)) {
-      if (!m[1]!.includes('@')) continue;
-      const items = parseGroup(m[1]!, chunk.start + m.index + 1);
-      if (!items) continue;
-      const range = { start: m.index, end: m.index + m[0].length };
-      taken.push(range);
-      found.push({ mode: 'normal', items, start: chunk.start + range.start, end: chunk.start + range.end });
-    }
-    IN_TEXT.lastIndex = 0;
-    for (let m = IN_TEXT.exec(source); m; m = IN_TEXT.exec(source)) {
-      const start = m.index;
-      if (taken.some((range) => start >= range.start && start < range.end)) continue;
-      const key = m[1] ?? m[2]!;
-      const keyStart = chunk.start + start + (m[1] !== undefined ? 2 : 1);
-      const bracket = m[4];
-      // `@key [p. 7]`: the bracket is the citation's locator and suffix, read like `, p. 7` after a key.
-      const parsed = bracket === undefined ? { suffix: '' } : parseLocator(`, ${bracket}`);
-      const { locator, label } = parsed;
-      const suffix = bracket !== undefined && locator === undefined ? bracket.trim() : parsed.suffix;
-      const end = bracket === undefined || (taken.some((range) => start + m[0].length > range.start && start < range.end))
-        ? start + 1 + (m[1] !== undefined ? m[1].length + 2 : key.length)
-        : start + m[0].length;
-      found.push({
-        mode: 'in-text',
-        items: [{ key, prefix: '', suffix, ...(locator !== undefined ? { locator, label } : {}), suppressAuthor: false, keyStart, keyEnd: keyStart + key.length }],
-        start: chunk.start + start,
-        end: chunk.start + end,
-      });
-    }
-    found.sort((a, b) => a.start - b.start);
+    const found = citationsInSource(source, chunk.start);
     if (found.length === 0) continue;
     // Inline code, links, autolinks and raw HTML inside the chunk hold no citations.
     const opaque = opaqueRangesInChunk(source, { start: 0, end: source.length })

@@ -106,16 +106,20 @@ export class CitationFormatter {
     registerMarkdownFormat();
     this.style = options.style;
     const locale = options.locale ?? DEFAULT_CSL_LOCALE;
-    const sys = {
+    this.sys = {
       retrieveLocale: (lang: string) => options.retrieveLocale(lang) ?? options.retrieveLocale(DEFAULT_CSL_LOCALE),
       retrieveItem: (id: string) => this.items.get(id),
     };
     try {
-      this.engine = new CSL.Engine(sys, options.style.xml, locale, false);
+      this.engine = new CSL.Engine(this.sys, options.style.xml, locale, false);
     } catch (error) {
       throw new CslStyleError(options.style.id, `citeproc cannot use this style: ${error instanceof Error ? error.message : String(error)}`);
     }
+    // HTML bibliographies link their URLs and DOIs (citeproc's html format wraps them when asked).
+    this.engine.opt.development_extensions.wrap_url_and_doi = true;
   }
+
+  private readonly sys: { retrieveLocale(lang: string): string | undefined; retrieveItem(id: string): unknown };
 
   /** Formats every cluster of a document, in document order (numbering and disambiguation see them all), and the bibliography of the papers they cite. */
   render(clusters: readonly CitationClusterInput[], lookup: (key: string) => Paper | undefined, format: CslOutputFormat): RenderedCitations {
@@ -134,10 +138,10 @@ export class CitationFormatter {
     const noteStyle = this.engine.opt.xclass === 'note';
     const citations: Parameters<InstanceType<typeof CSL.Engine>['rebuildProcessorState']>[0] = [];
     // Per cluster: the citeproc citations that render it (an in-text citation is its author, then the rest).
-    const parts: Array<{ ids: string[]; unknown: string[]; mode: 'normal' | 'in-text' }> = [];
+    const parts: Array<{ ids: string[]; keys: string[]; unknown: string[]; mode: 'normal' | 'in-text' }> = [];
     clusters.forEach((cluster, index) => {
       const items = cluster.items.filter((item) => known(item.key));
-      const part = { ids: [] as string[], unknown: cluster.items.filter((item) => !this.items.has(item.key)).map((item) => item.key), mode: cluster.mode };
+      const part = { ids: [] as string[], keys: items.map((item) => item.key), unknown: cluster.items.filter((item) => !this.items.has(item.key)).map((item) => item.key), mode: cluster.mode };
       parts.push(part);
       if (items.length === 0) return;
       const citationItems = items.map((item) => ({
@@ -159,14 +163,15 @@ export class CitationFormatter {
       }
     });
 
-    const mode = format === 'markdown' ? 'markdown' : format;
-    const rendered = new Map(this.engine.rebuildProcessorState(citations, mode).map(([id, , text]) => [id, text]));
+    const rendered = new Map(this.engine.rebuildProcessorState(citations, format).map(([id, , text]) => [id, text]));
     const texts = parts.map((part) => {
       // A numeric style prints no names: the author part is citeproc's "[NO_PRINTED_FORM]", which Pandoc leaves out.
       const pieces = part.ids.map((id) => (rendered.get(id) ?? '').replace('[NO_PRINTED_FORM]', ''));
       const formatted = part.mode === 'in-text' && pieces.length === 2 ? joinInText(pieces[0]!, pieces[1]!) : pieces.join('');
       const marks = part.unknown.map((key) => unknownKeyMark(key, format));
-      return [formatted, ...marks].filter((piece) => piece !== '').join('; ');
+      // In HTML the citation links to its (first) paper's bibliography entry, at Pandoc's anchor `#ref-KEY`.
+      const linked = format === 'html' && formatted !== '' ? `<a class="paper-notes-cite" href="#ref-${encodeURIComponent(part.keys[0]!)}">${formatted}</a>` : formatted;
+      return [linked, ...marks].filter((piece) => piece !== '').join('; ');
     });
     return { citations: texts, bibliography: this.makeBibliography(format), unknownKeys: [...unknown] };
   }

@@ -26,7 +26,7 @@ declare module 'citeproc' {
     hangingindent?: number;
   }
   interface CiteprocEngine {
-    opt: { xclass: 'in-text' | 'note'; 'default-locale': string[] };
+    opt: { xclass: 'in-text' | 'note'; 'default-locale': string[]; development_extensions: { wrap_url_and_doi: boolean; apply_citation_wrapper: boolean } };
     cslXml: unknown;
     rebuildProcessorState(citations: CiteprocCitation[], mode: string, uncitedItemIDs?: string[]): Array<[string, number, string]>;
     setOutputFormat(mode: string): void;
