@@ -4,6 +4,8 @@ import { toCslJson, type CslItem } from '../export';
 import type { LocatorLabel } from '../pandocCitations';
 import { CslStyleError, DEFAULT_CSL_LOCALE, type CslStyle } from './cslStyle';
 
+type CiteprocCitationList = Parameters<InstanceType<typeof CSL.Engine>['rebuildProcessorState']>[0];
+
 /** `text` for comparisons and the terminal, `markdown` for notes, `html` for the preview. */
 export type CslOutputFormat = 'text' | 'markdown' | 'html';
 
@@ -98,6 +100,8 @@ export function unknownKeyMark(key: string, format: CslOutputFormat): string {
  */
 export class CitationFormatter {
   readonly style: CslStyle;
+  /** Whether the style asks for a cite's position (note styles, `position="ibid"` and the like). */
+  private readonly positional: boolean;
   private readonly engine: InstanceType<typeof CSL.Engine>;
   private items = new Map<string, CslItem>();
 
@@ -105,6 +109,7 @@ export class CitationFormatter {
   constructor(options: CitationFormatterOptions) {
     registerMarkdownFormat();
     this.style = options.style;
+    this.positional = options.style.styleClass === 'note' || /\bposition\s*=/.test(options.style.xml);
     const locale = options.locale ?? DEFAULT_CSL_LOCALE;
     this.sys = {
       retrieveLocale: (lang: string) => options.retrieveLocale(lang) ?? options.retrieveLocale(DEFAULT_CSL_LOCALE),
@@ -136,7 +141,7 @@ export class CitationFormatter {
       return true;
     };
     const noteStyle = this.engine.opt.xclass === 'note';
-    const citations: Parameters<InstanceType<typeof CSL.Engine>['rebuildProcessorState']>[0] = [];
+    const citations: CiteprocCitationList = [];
     // Per cluster: the citeproc citations that render it (an in-text citation is its author, then the rest).
     const parts: Array<{ ids: string[]; keys: string[]; unknown: string[]; mode: 'normal' | 'in-text' }> = [];
     clusters.forEach((cluster, index) => {
@@ -163,7 +168,7 @@ export class CitationFormatter {
       }
     });
 
-    const rendered = new Map(this.engine.rebuildProcessorState(citations, format).map(([id, , text]) => [id, text]));
+    const rendered = this.positional ? this.trackedRender(citations, format) : this.batchRender(citations, format);
     const texts = parts.map((part) => {
       // A numeric style prints no names: the author part is citeproc's "[NO_PRINTED_FORM]", which Pandoc leaves out.
       const pieces = part.ids.map((id) => (rendered.get(id) ?? '').replace('[NO_PRINTED_FORM]', ''));
@@ -176,12 +181,30 @@ export class CitationFormatter {
     return { citations: texts, bibliography: this.makeBibliography(format), unknownKeys: [...unknown] };
   }
 
-  /** The bibliography of these papers alone (the References section of a note, an exported list). */
+  /** The bibliography of these papers alone (the References section of a note, an exported list), numbered in the order given. */
   bibliography(papers: readonly Paper[], format: CslOutputFormat): BibliographyEntry[] {
     this.items = new Map(papers.map((paper) => [paper.key, { ...cslItem(paper), id: paper.key }]));
-    const citations = papers.map((paper, index) => ({ citationID: `b${index}`, citationItems: [{ id: paper.key }], properties: { noteIndex: 0 } }));
-    this.engine.rebuildProcessorState(citations, format);
+    this.engine.updateItems(papers.map((paper) => paper.key));
     return this.makeBibliography(format);
+  }
+
+  /**
+   * Every citation in order through citeproc's citation registry: needed when the style asks for a cite's position
+   * (ibid, subsequent); quadratic in the number of citations.
+   */
+  private trackedRender(citations: CiteprocCitationList, format: CslOutputFormat): Map<string, string> {
+    return new Map(this.engine.rebuildProcessorState(citations, format).map(([id, , text]) => [id, text]));
+  }
+
+  /**
+   * The cited items registered once, in first-citation order (numbering, disambiguation and the bibliography see
+   * them all), then each citation formatted on its own: linear, and the same output for styles without positions.
+   */
+  private batchRender(citations: CiteprocCitationList, format: CslOutputFormat): Map<string, string> {
+    const ids = [...new Set(citations.flatMap((citation) => citation.citationItems.map((item) => item.id)))];
+    this.engine.updateItems(ids);
+    this.engine.setOutputFormat(format);
+    return new Map(citations.map((citation) => [citation.citationID, this.engine.makeCitationCluster(citation.citationItems)]));
   }
 
   private makeBibliography(format: CslOutputFormat): BibliographyEntry[] {

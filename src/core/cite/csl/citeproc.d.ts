@@ -32,6 +32,7 @@ declare module 'citeproc' {
     setOutputFormat(mode: string): void;
     updateItems(ids: string[]): void;
     makeBibliography(): [BibliographyParams, string[]] | false;
+    makeCitationCluster(items: CiteprocCitationItem[]): string;
   }
   const CSL: {
     Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => CiteprocEngine;
