@@ -94,7 +94,11 @@ function bibliographyHtml(entries: ReadonlyArray<{ key: string; text: string }>,
     const trailer = link && !text.includes(`href="${escapeHtml(link)}"`)
       ? ` <a class="paper-notes-bib-link" href="${escapeHtml(link)}">${escapeHtml(label)}</a>`
       : '';
-    return `<div class="csl-entry" id="ref-${escapeHtml(encodeURIComponent(key))}">${text}${trailer}</div>`;
+    // In a numeric style's two-column entry the link belongs to the text column.
+    const body = trailer !== '' && text.includes('<div class="csl-right-inline">') && text.endsWith('</div>')
+      ? `${text.slice(0, -'</div>'.length)}${trailer}</div>`
+      : `${text}${trailer}`;
+    return `<div class="csl-entry" id="ref-${escapeHtml(encodeURIComponent(key))}">${body}</div>`;
   });
   return `<div id="refs" class="references csl-bib-body paper-notes-bibliography">\n${items.join('\n')}\n</div>\n`;
 }
