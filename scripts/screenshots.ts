@@ -94,8 +94,9 @@ async function shootPreview(name: string, theme: string): Promise<void> {
     await shown(/Gu et al\., 2021/);
     await page.mouse.move(1, 1);
     await page.waitForTimeout(500);
-    const editor = (await page.locator('.part.editor').boundingBox())!;
-    const clip = { x: editor.x, y: editor.y, width: editor.width, height: Math.min(editor.height, 520) };
+    // The preview pane alone (the second editor group): small enough for the VSIX, and what the picture is about.
+    const preview = (await page.locator('.part.editor .editor-group-container').nth(1).boundingBox())!;
+    const clip = { x: preview.x, y: preview.y, width: preview.width, height: Math.min(preview.height, 480) };
     const save = async (file: string): Promise<void> => {
       const target = path.join(outDir, `${file}-${name}.png`);
       await page.screenshot({ path: target, clip });
