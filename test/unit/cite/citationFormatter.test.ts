@@ -73,6 +73,22 @@ describe('CSL citation formatter', function () {
     for (const note of venueNotes) assert.ok(!all.includes(note), note);
   });
 
+  const locales: Array<[string, string]> = [['en-US', '(Gu and Dao 2023, 3)'], ['de-DE', '(Gu und Dao 2023, 3)'], ['fr-FR', '(Gu et Dao 2023, 3)']];
+  for (const [locale, expected] of locales) {
+    it(`writes the terms of the ${locale} locale when the style names none`, () => {
+      const files = bundledCslFiles();
+      const cited = files.formatter(files.bundledStyle('chicago-author-date'), locale)
+        .render([{ mode: 'normal', items: [{ key: 'gu2023mamba', locator: '3', label: 'page' }] }], lookup, 'text');
+      assert.deepEqual(cited.citations, [expected]);
+    });
+  }
+
+  it('keeps the locale a style names (Nature writes en-GB) whatever the setting, as Pandoc does', () => {
+    const files = bundledCslFiles();
+    const entry = files.formatter(files.bundledStyle('nature'), 'de-DE').bibliography([library.get('gu2021efficiently')!], 'text')[0]!.text;
+    assert.match(entry, /Gu, A\., Goel, K\. & Ré, C\. Efficiently Modeling/);
+  });
+
   it('marks an unknown key in HTML with the reason in its tooltip', () => {
     const { citations } = formatNoteCitations('See [@nobody2020].', formatter('apa'), lookup, 'html');
     assert.equal(citations[0]!.text, '<span class="paper-notes-citation-unknown" title="No paper in the library has the citation key nobody2020">@nobody2020?</span>');
