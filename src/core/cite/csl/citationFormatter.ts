@@ -102,6 +102,8 @@ export class CitationFormatter {
   readonly style: CslStyle;
   /** Whether the style asks for a cite's position (note styles, `position="ibid"` and the like). */
   private readonly positional: boolean;
+  /** What citeproc's registry holds after the last batch render, with the output formatted from it since. */
+  private registration: { papers: readonly Paper[]; clusters: Map<string, string>; bibliographies: Map<CslOutputFormat, BibliographyEntry[]> } | undefined;
   private readonly engine: InstanceType<typeof CSL.Engine>;
   private items = new Map<string, CslItem>();
 
@@ -138,8 +140,10 @@ export class CitationFormatter {
         return false;
       }
       this.items.set(key, { ...cslItem(paper), id: key });
+      cited.set(key, paper);
       return true;
     };
+    const cited = new Map<string, Paper>();
     const noteStyle = this.engine.opt.xclass === 'note';
     const citations: CiteprocCitationList = [];
     // Per cluster: the citeproc citations that render it (an in-text citation is its author, then the rest).
@@ -168,7 +172,7 @@ export class CitationFormatter {
       }
     });
 
-    const rendered = this.positional ? this.trackedRender(citations, format) : this.batchRender(citations, format);
+    const rendered = this.positional ? this.trackedRender(citations, format) : this.batchRender(citations, format, cited);
     const texts = parts.map((part) => {
       // A numeric style prints no names: the author part is citeproc's "[NO_PRINTED_FORM]", which Pandoc leaves out.
       const pieces = part.ids.map((id) => (rendered.get(id) ?? '').replace('[NO_PRINTED_FORM]', ''));
@@ -178,13 +182,19 @@ export class CitationFormatter {
       const linked = format === 'html' && formatted !== '' ? `<a class="paper-notes-cite" href="#ref-${encodeURIComponent(part.keys[0]!)}">${formatted}</a>` : formatted;
       return [linked, ...marks].filter((piece) => piece !== '').join('; ');
     });
-    return { citations: texts, bibliography: this.makeBibliography(format), unknownKeys: [...unknown] };
+    let bibliography = this.registration?.bibliographies.get(format);
+    if (bibliography === undefined) {
+      bibliography = this.makeBibliography(format);
+      this.registration?.bibliographies.set(format, bibliography);
+    }
+    return { citations: texts, bibliography, unknownKeys: [...unknown] };
   }
 
   /** The bibliography of these papers alone (the References section of a note, an exported list), numbered in the order given. */
   bibliography(papers: readonly Paper[], format: CslOutputFormat): BibliographyEntry[] {
     this.items = new Map(papers.map((paper) => [paper.key, { ...cslItem(paper), id: paper.key }]));
     this.engine.updateItems(papers.map((paper) => paper.key));
+    this.registration = undefined;
     return this.makeBibliography(format);
   }
 
@@ -193,6 +203,7 @@ export class CitationFormatter {
    * (ibid, subsequent); quadratic in the number of citations.
    */
   private trackedRender(citations: CiteprocCitationList, format: CslOutputFormat): Map<string, string> {
+    this.registration = undefined;
     return new Map(this.engine.rebuildProcessorState(citations, format).map(([id, , text]) => [id, text]));
   }
 
@@ -200,11 +211,27 @@ export class CitationFormatter {
    * The cited items registered once, in first-citation order (numbering, disambiguation and the bibliography see
    * them all), then each citation formatted on its own: linear, and the same output for styles without positions.
    */
-  private batchRender(citations: CiteprocCitationList, format: CslOutputFormat): Map<string, string> {
+  private batchRender(citations: CiteprocCitationList, format: CslOutputFormat, cited: ReadonlyMap<string, Paper>): Map<string, string> {
     const ids = [...new Set(citations.flatMap((citation) => citation.citationItems.map((item) => item.id)))];
-    this.engine.updateItems(ids);
+    const papers = ids.map((id) => cited.get(id)!);
+    const previous = this.registration;
+    // The same papers (the same objects: a reloaded library makes new ones) cited in the same order: citeproc's
+    // registry, the formatted citations and the bibliography from the last render still hold, as while typing.
+    if (previous === undefined || previous.papers.length !== papers.length || previous.papers.some((paper, i) => paper !== papers[i])) {
+      this.engine.updateItems(ids);
+      this.registration = { papers, clusters: new Map(), bibliographies: new Map() };
+    }
+    const registration = this.registration!;
     this.engine.setOutputFormat(format);
-    return new Map(citations.map((citation) => [citation.citationID, this.engine.makeCitationCluster(citation.citationItems)]));
+    return new Map(citations.map((citation) => {
+      const signature = `${format}\u0000${JSON.stringify(citation.citationItems)}`;
+      let text = registration.clusters.get(signature);
+      if (text === undefined) {
+        text = this.engine.makeCitationCluster(citation.citationItems);
+        registration.clusters.set(signature, text);
+      }
+      return [citation.citationID, text];
+    }));
   }
 
   private makeBibliography(format: CslOutputFormat): BibliographyEntry[] {
