@@ -576,6 +576,7 @@ const CODE_FIELDS = ['code', 'github', 'codeurl', 'code_url', 'repository', 'sof
 const CODE_URL = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^\s,;{}"'<>()[\]\\]+/g;
 const CODE_HOST = /github\.com|gitlab\.com|bitbucket\.org/;
 const ARTICLE_TYPES = new Set(['article', 'suppperiodical', 'periodical']);
+const PROCEEDINGS_PARTS = new Set(['inproceedings', 'conference']);
 
 /** Characters encodeURI leaves alone (and no "%", which decodeURI would read). */
 const PLAIN_URL = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]*$/;
@@ -676,6 +677,7 @@ function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, f
   const arxivId = arxivIdOf(fields);
   const url = rawUrl?.trim() ? normaliseUrl(rawUrl) : arxivId !== undefined ? `https://arxiv.org/abs/${arxivId}` : undefined;
   const author = fields.get('author');
+  const isArticle = ARTICLE_TYPES.has(entry.type);
   const record: PaperRecord = {
     key: entry.key,
     title,
@@ -685,6 +687,12 @@ function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, f
     arxivId,
     doi: doi || undefined,
     venue,
+    venueType: venue === undefined ? undefined : isArticle ? 'journal' : PROCEEDINGS_PARTS.has(entry.type) ? 'conference' : undefined,
+    containerTitle: venue,
+    volume: decoded(fields, 'volume', context),
+    issue: decoded(fields, 'number', context) ?? decoded(fields, 'issue', context),
+    pages: decoded(fields, 'pages', context)?.replace(/\s*-+\s*/g, '-'),
+    publisher: decoded(fields, 'publisher', context),
     url,
     codeUrls: codeUrlsOf(fields),
     source: { file, line: entry.line },

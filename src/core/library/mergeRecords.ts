@@ -1,5 +1,5 @@
 import { normalizeTitle } from './normalize';
-import type { LibraryDiagnostic, PaperRecord } from './paper';
+import type { LibraryDiagnostic, PaperRecord, PublicationDetails } from './paper';
 import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 export interface MergeResult {
@@ -7,7 +7,9 @@ export interface MergeResult {
   readonly diagnostics: LibraryDiagnostic[];
 }
 
-interface Draft {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface Draft extends Mutable<PublicationDetails> {
   key?: string;
   title: string;
   abstract: string;
@@ -78,6 +80,12 @@ export function* mergeRecordsInSteps(
   return { records: drafts, diagnostics };
 }
 
+const PUBLICATION_FIELDS = ['venueType', 'containerTitle', 'volume', 'issue', 'pages', 'publisher', 'publishedTitle', 'venueNote'] as const satisfies ReadonlyArray<keyof PublicationDetails>;
+
+function copyField<K extends keyof PublicationDetails>(target: Mutable<PublicationDetails>, source: PublicationDetails, field: K): void {
+  target[field] = source[field];
+}
+
 function absorb(target: Draft, record: PaperRecord, diagnostics: LibraryDiagnostic[]): void {
   if (record.key !== undefined) {
     if (target.key === undefined) target.key = record.key;
@@ -93,7 +101,11 @@ function absorb(target: Draft, record: PaperRecord, diagnostics: LibraryDiagnost
   target.year ??= record.year;
   target.arxivId ??= record.arxivId;
   target.doi ??= record.doi;
-  target.venue ??= record.venue;
+  if (target.venue === undefined && record.venue !== undefined) {
+    // The publication details belong to the venue they describe: take them together from the record that has it.
+    target.venue = record.venue;
+    for (const field of PUBLICATION_FIELDS) copyField(target, record, field);
+  }
   target.url ??= record.url;
   for (const url of record.codeUrls) if (!target.codeUrls.includes(url)) target.codeUrls.push(url);
 }
