@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CategoryId } from './core/categories/category';
 import { DEFAULT_TAXONOMY } from './core/categories/classifier';
-import { extractClaims } from './core/claims/extractClaims';
+import { extractClaimsWithReport } from './core/claims/extractClaims';
 import type { Library } from './core/library/library';
 import type { Paper } from './core/library/paper';
 import { ActivationTimings } from './vscode/activationTimings';
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
 
   const labels = new Map<string, string>(DEFAULT_TAXONOMY.categories.map((category) => [category.id, category.label]));
   const labelOf = (id: CategoryId): string => labels.get(id) ?? id;
-  const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims, categoryLabel: labelOf });
+  const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims: (abstract) => extractClaimsWithReport(abstract), categoryLabel: labelOf });
   // Completion, hovers and citation diagnostics follow the workspace library as it reloads; the tree reads its counts.
   const citations = registerCitations(context, loader);
   const notes = new NoteService({

@@ -112,7 +112,7 @@ function renderClaimsTable(model: PaperViewModel): string {
     return [
       `<tr class="claim-row" data-claim="${index}" tabindex="0" title="${escapeAttribute(describeClaim(claim).join('\n'))}">`,
       `<td><span class="kind-badge kind-${escapeAttribute(claim.kind)}">${escapeHtml(label)}</span></td>`,
-      `<td class="claim-text" dir="auto">${escapeHtml(claim.text)}</td>`,
+      `<td class="claim-text" dir="auto">${escapeHtml(claim.text)}${claim.occurrences === undefined ? '' : ` <span class="count" title="Made ${claim.occurrences} times in the abstract">×${claim.occurrences}</span>`}</td>`,
       `<td class="claim-value">${escapeHtml(formatClaimValue(claim)) || '—'}</td>`,
       `<td class="claim-baseline" dir="auto">${escapeHtml(claim.baseline ?? '—')}</td>`,
       `<td class="claim-actions"><button type="button" class="icon-button" data-action="citeClaim" data-claim="${index}" title="Cite This Claim">${icon('quote')}<span>Cite</span></button></td>`,
