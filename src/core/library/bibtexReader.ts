@@ -6,6 +6,7 @@ import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { bibtexNames } from './bibtexNames';
 import { latexToUnicode } from './latexToUnicode';
 import { LineCounter } from './lineCounter';
+import { describeFailure } from './readFailure';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 
 /** One entry as written: type and key, and each field's raw value after @string macros and `#` are resolved. */
@@ -487,23 +488,46 @@ const TITLE_INHERITANCE: Readonly<Record<string, readonly [string, ReadonlySet<s
 /** Container types: when only cited through crossref they are venues, not papers. */
 const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'reference', 'mvreference', 'periodical']);
 
-/** The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). */
-export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) => BibtexEntry | undefined, seen = new Set<string>()): Map<string, string> {
-  const parentKey = entry.fields.get('crossref');
-  const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
-  if (parent === undefined || parent === entry || seen.has(parent.key)) {
-    return entry.fields;
+/**
+ * The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). A chain of
+ * crossrefs is followed in a loop, not by recursion, so a long chain cannot overflow the stack; a cycle stops it.
+ */
+export function inheritedFields(
+  entry: BibtexEntry,
+  entryByKey: (key: string) => BibtexEntry | undefined,
+  seen = new Set<string>(),
+  memo?: Map<BibtexEntry, Map<string, string>>,
+): Map<string, string> {
+  const chain: BibtexEntry[] = [entry];
+  // With a memo, a chain stops at the first entry already resolved: every entry of a long chain is resolved once.
+  for (let child = entry; memo?.has(child) !== true;) {
+    const parentKey = child.fields.get('crossref');
+    const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
+    if (parent === undefined || parent === child || seen.has(parent.key)) break;
+    seen.add(child.key);
+    chain.push(parent);
+    child = parent;
   }
-  seen.add(entry.key);
-  const data = new Map(inheritedFields(parent, entryByKey, seen));
+  const top = chain[chain.length - 1]!;
+  let data = memo?.get(top) ?? (top.fields as Map<string, string>);
+  for (let i = chain.length - 2; i >= 0; i--) {
+    data = inheritFrom(chain[i]!, chain[i + 1]!, data);
+    memo?.set(chain[i]!, data);
+  }
+  return data;
+}
+
+/** The child's fields over what it inherits from `parent`, whose own fields (after its inheritance) are `parentData`. */
+function inheritFrom(child: BibtexEntry, parent: BibtexEntry, parentData: ReadonlyMap<string, string>): Map<string, string> {
+  const data = new Map(parentData);
   for (const name of NOT_INHERITED) {
     data.delete(name);
   }
-  if ((parent.type === 'mvbook' || parent.type === 'book') && BOOK_PARTS.has(entry.type) && data.has('author')) {
+  if ((parent.type === 'mvbook' || parent.type === 'book') && BOOK_PARTS.has(child.type) && data.has('author')) {
     data.set('bookauthor', data.get('author') ?? '');
   }
   const inheritance = TITLE_INHERITANCE[parent.type];
-  if (inheritance !== undefined && inheritance[1].has(entry.type)) {
+  if (inheritance !== undefined && inheritance[1].has(child.type)) {
     const [prefix] = inheritance;
     for (const part of ['title', 'subtitle', ...(prefix === 'journal' ? [] : ['titleaddon'])]) {
       const value = data.get(part);
@@ -515,7 +539,7 @@ export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) =>
       data.delete(name);
     }
   }
-  for (const [name, value] of entry.fields) {
+  for (const [name, value] of child.fields) {
     data.set(name, value);
   }
   return data;
@@ -673,7 +697,14 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     slots.push(toRecord(entry, entry.fields));
   });
   const toRecord = (entry: BibtexEntry, fields: ReadonlyMap<string, string>): PaperRecord | undefined => {
-    const record = bibtexRecord(entry, fields, file);
+    let record: PaperRecord | undefined;
+    try {
+      record = bibtexRecord(entry, fields, file);
+    } catch (error) {
+      // Whatever breaks while decoding one entry costs that entry only.
+      diagnostics.push({ file, line: entry.line, severity: 'error', message: `Entry "${entry.key}" could not be read: ${describeFailure(error)}; skipped it.` });
+      return undefined;
+    }
     if (record === undefined) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, so it is not listed as a paper.` });
     }
@@ -690,6 +721,7 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     if (parent !== undefined) crossrefTargets.add(parent);
   }
   const reread = new Map<string, BibtexEntry | undefined>();
+  const inherited = new Map<BibtexEntry, Map<string, string>>();
   const entryByKey = (key: string): BibtexEntry | undefined => {
     const kept = deferredByKey.get(key);
     if (kept !== undefined) return kept;
@@ -705,7 +737,7 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     if (parentKey !== undefined && !offsets.has(parentKey)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}": crossref "${parentKey}" is not in this file.` });
     }
-    slots[slot] = toRecord(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, entryByKey));
+    slots[slot] = toRecord(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, entryByKey, new Set(), inherited));
   }
   const records = slots.filter((record): record is PaperRecord => record !== undefined);
   // Scanner problems first, in file order, then the per-entry ones.

@@ -19,6 +19,7 @@ export interface LibraryPaperSourceOptions {
 /** Adapts the core Library to what the Papers views read, extracting claims once per paper object. */
 export class LibraryPaperSource implements PaperSource, vscode.Disposable {
   private readonly claimCache = new WeakMap<Paper, ClaimExtraction>();
+  private readonly failures = new WeakMap<ClaimExtraction, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable | undefined;
@@ -46,13 +47,20 @@ export class LibraryPaperSource implements PaperSource, vscode.Disposable {
 
   /** What the claim limits did to this paper (merged repeats, the per-paper cap), for the paper view's notes. */
   extractorNotes(paper: Paper): readonly string[] {
-    return claimLimitNotes(this.extraction(paper));
+    const extraction = this.extraction(paper);
+    return [...(this.failures.has(extraction) ? [this.failures.get(extraction)!] : []), ...claimLimitNotes(extraction)];
   }
 
   private extraction(paper: Paper): ClaimExtraction {
     let extraction = this.claimCache.get(paper);
     if (!extraction) {
-      extraction = this.options.extractClaims(paper.abstract);
+      try {
+        extraction = this.options.extractClaims(paper.abstract);
+      } catch (error) {
+        // One abstract the extractor fails on shows no claims; every other view and paper keeps working.
+        extraction = { claims: [], found: 0, cap: 0, merged: 0 };
+        this.failures.set(extraction, `The claim extractor failed on this abstract, so no claims are shown: ${error instanceof Error ? error.message : String(error)}`);
+      }
       this.claimCache.set(paper, extraction);
     }
     return extraction;

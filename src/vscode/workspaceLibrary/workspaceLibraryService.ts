@@ -5,7 +5,9 @@ import { createClassifier, DEFAULT_TAXONOMY, type Classifier } from '../../core/
 import { readBibtexInSlices } from '../../core/library/bibtexReader';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
+import { invalidUtf8Lines, invalidUtf8Message } from '../../core/library/invalidUtf8';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
+import { describeFailure } from '../../core/library/readFailure';
 import type { LibraryDiagnostic, Paper, ReadResult } from '../../core/library/paper';
 import { CORPUS_CATEGORIES_FILE, readCorpusCategories } from '../../node/corpusCategories';
 import { readCorpusFolder, readEmbeddedCorpusSync } from '../../node/corpusFiles';
@@ -248,8 +250,11 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const file = this.displayName(uri);
     const started = performance.now();
     let text: string;
+    let badLines: number[];
     try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      text = new TextDecoder('utf-8').decode(bytes);
+      badLines = invalidUtf8Lines(bytes);
     } catch (error) {
       this.log.appendLine(`Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       return false;
@@ -262,6 +267,28 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       return false;
     }
     this.uris.set(file, uri);
+    let result: ReadResult;
+    try {
+      result = await this.parse(uri, file, format, text);
+    } catch (error) {
+      // Readers do not throw; if one does, the failure stays in this file and every other file still loads.
+      result = { records: [], diagnostics: [{ file, line: 1, severity: 'error', message: `could not read this file: ${describeFailure(error)}` }] };
+      this.incremental.setReadResult({ file, format, bundled: false, result });
+    }
+    if (badLines.length > 0) {
+      result = { records: result.records, diagnostics: [...badLines.map((line): LibraryDiagnostic => ({ file, line, severity: 'warning', message: invalidUtf8Message() })), ...result.diagnostics] };
+      this.incremental.setReadResult({ file, format, bundled: false, result });
+    }
+    const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length;
+    this.log.appendLine(
+      `Read ${file} (${format}): ${result.records.length} entr${result.records.length === 1 ? 'y' : 'ies'}`
+      + `${problems > 0 ? `, ${problems} problem${problems === 1 ? '' : 's'}` : ''} in ${(performance.now() - started).toFixed(0)} ms.`,
+    );
+    return true;
+  }
+
+  /** Reads one library file's text with its format's reader (large BibTeX in slices, with progress). */
+  private async parse(uri: vscode.Uri, file: string, format: LibraryFormat, text: string): Promise<ReadResult> {
     let result: ReadResult;
     if (format === 'bibtex' && text.length > SLICED_READ_CHARS) {
       result = await vscode.window.withProgress(
@@ -284,12 +311,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     } else {
       result = this.incremental.setFile({ file, text, format });
     }
-    const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length;
-    this.log.appendLine(
-      `Read ${file} (${format}): ${result.records.length} entr${result.records.length === 1 ? 'y' : 'ies'}`
-      + `${problems > 0 ? `, ${problems} problem${problems === 1 ? '' : 's'}` : ''} in ${(performance.now() - started).toFixed(0)} ms.`,
-    );
-    return true;
+    return result;
   }
 
   /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */
