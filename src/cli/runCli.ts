@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { readCategoryPins } from '../core/categories/categoryPins';
 import { buildLibrary, type BuildLibraryOptions, type LibraryInput } from '../core/library/library';
 import type { LibraryDiagnostic } from '../core/library/paper';
+import { stripControlChars, visibleText } from '../core/view/inertText';
 import { CorpusFileError, readCorpusFiles, readEmbeddedCorpus } from '../node/corpusFiles';
 import { CliError, type CliCommand, type CliIo } from './cliCommand';
 import { COMMANDS } from './commands';
@@ -36,14 +37,16 @@ function usage(commands: readonly CliCommand[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `file:line: severity: message`, the form editors and terminals link to. */
+/** `file:line: severity: message`, the form editors and terminals link to; bidi controls in it are shown by name. */
 export function formatDiagnostic(d: LibraryDiagnostic): string {
-  return `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
+  return `${d.file}:${d.line}: ${d.severity}: ${visibleText(d.message)}`;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws for user errors. */
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
-  const { io } = env;
+  // Nothing the CLI writes, to a terminal or a redirected file, carries a control character (an escape sequence can
+  // retitle or clear a terminal); tab and line breaks stay.
+  const io: CliIo = { stdout: (text) => env.io.stdout(stripControlChars(text)), stderr: (text) => env.io.stderr(stripControlChars(text)) };
   const commands = commandTable(COMMANDS);
   try {
     const corpus: string[] = [];

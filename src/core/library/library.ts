@@ -4,6 +4,7 @@ import { createClassifier, type Classifier } from '../categories/classifier';
 import { readBibtex } from './bibtexReader';
 import { assignCitationKeysInSteps } from './citationKeys';
 import { readCslJson } from './cslJsonReader';
+import { stripControlChars } from '../view/inertText';
 import { readDailyPapers } from './dailyPapersReader';
 import { describeFailure } from './readFailure';
 import { mergeRecordsInSteps } from './mergeRecords';
@@ -231,17 +232,18 @@ export function* buildLibraryInSteps(inputs: readonly LibraryInput[], options: B
     }
     const pinned = pins?.pins.get(key) ?? (record.arxivId === undefined ? undefined : pins?.pins.get(record.arxivId));
     if (pins && pinned) categories = applyPin(categories, pinned, pins.file);
+    // Control characters (terminal escapes among them) never reach a view, the CLI or an export.
     papers.push({
       key,
-      title: record.title,
-      abstract: record.abstract,
-      authors: record.authors,
+      title: stripControlChars(record.title),
+      abstract: stripControlChars(record.abstract),
+      authors: record.authors.map(stripControlChars),
       year: record.year,
       arxivId: record.arxivId,
-      doi: record.doi,
-      venue: record.venue,
-      url: record.url ?? (record.arxivId ? `https://arxiv.org/abs/${record.arxivId}` : undefined),
-      codeUrls: record.codeUrls,
+      doi: record.doi === undefined ? undefined : stripControlChars(record.doi),
+      venue: record.venue === undefined ? undefined : stripControlChars(record.venue),
+      url: record.url === undefined ? (record.arxivId ? `https://arxiv.org/abs/${record.arxivId}` : undefined) : stripControlChars(record.url),
+      codeUrls: record.codeUrls.map(stripControlChars),
       categories,
       source: record.source,
     });

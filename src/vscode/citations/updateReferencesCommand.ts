@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import { updateReferences } from '../../core/cite/referencesSection';
 import type { CitationLibrary } from './citationLibrary';
 import { referenceOrderFor } from './citationSettings';
@@ -28,7 +29,7 @@ export class UpdateReferencesCommand {
       return false;
     }
     if (result.unknownKeys.length > 0) {
-      void vscode.window.showWarningMessage(`Paper Notes: not in the library, so not listed: ${result.unknownKeys.join(', ')}.`);
+      void vscode.window.showWarningMessage(`Paper Notes: not in the library, so not listed: ${inertText(result.unknownKeys.join(', '))}.`);
     }
     if (!result.edit) return true;
     const { start, end, newText } = result.edit;

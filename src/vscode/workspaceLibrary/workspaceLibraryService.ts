@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { inertText } from '../../core/view/inertText';
 import * as vscode from 'vscode';
 import { snapshotClassifier } from '../../core/categories/categorySnapshot';
 import { createClassifier, DEFAULT_TAXONOMY, type Classifier } from '../../core/categories/classifier';
@@ -340,7 +341,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     for (const diagnostic of library.diagnostics) {
       if (!this.uris.has(diagnostic.file)) continue; // bundled files are not in the workspace
       const line = Math.max(0, diagnostic.line - 1);
-      const item = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), diagnostic.message, toVscodeSeverity(diagnostic.severity));
+      const item = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), inertText(diagnostic.message), toVscodeSeverity(diagnostic.severity));
       item.source = 'Paper Notes';
       const list = byFile.get(diagnostic.file);
       if (list) list.push(item);
