@@ -53,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const citations = registerCitations(context, loader);
   const notes = new NoteService({
     context: (paper) => ({ claims: [...papers.claims(paper)], categoryLabel: (id) => labelOf(id as CategoryId) }),
+    papers: () => loader.library.papers,
   });
   const tree = new PaperTreeProvider(() => loader.library, {
     labelOf,

@@ -62,11 +62,7 @@ categories: {{categories | yaml}}
 ## Questions
 `;
 
-/** A file name for a paper's note: the key with characters no file system accepts replaced by "-". */
-export function noteFileName(key: string): string {
-  const safe = [...key].map((char) => (char.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(char) ? '-' : char)).join('').replace(/^\.+/, '');
-  return `${safe === '' ? 'note' : safe}.md`;
-}
+export { noteFileName } from './noteFileName';
 
 export interface NoteContext {
   readonly claims: readonly Claim[];
