@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/library/paper';
 import { noteFileNames, noteFileName as plainNoteFileName, type NoteNameCollision } from '../../core/notes/noteFileName';
-import { BUILT_IN_NOTE_TEMPLATE, renderNote, type NoteContext } from '../../core/notes/noteTemplate';
+import { BUILT_IN_NOTE_TEMPLATE, renderNote, templateWarnings, type NoteContext } from '../../core/notes/noteTemplate';
 import { inertText } from '../../core/view/inertText';
 import { citationStyleFor } from '../citations/citationSettings';
 
@@ -99,7 +99,11 @@ export class NoteService implements vscode.Disposable {
     let created = false;
     if (!(await exists(uri))) {
       // The style as it applies to the note's own folder (the setting is resource-scoped).
-      const text = renderNote(await this.template(), paper, { ...this.options.context(paper), style: citationStyleFor(uri), date: today() });
+      const template = await this.template();
+      for (const warning of template.setting === undefined ? [] : templateWarnings(template.text)) {
+        void vscode.window.showWarningMessage(`Paper Notes: ${template.setting}:${warning.line}: ${warning.message}`);
+      }
+      const text = renderNote(template.text, paper, { ...this.options.context(paper), style: citationStyleFor(uri), date: today() });
       // Checked again right before writing, so a note created meanwhile is never overwritten.
       if (!(await exists(uri))) {
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -118,19 +122,19 @@ export class NoteService implements vscode.Disposable {
     return { uri, created };
   }
 
-  /** The workspace template (`paperNotes.notes.template`) if it exists, else the built-in one. */
-  private async template(): Promise<string> {
+  /** The workspace template (`paperNotes.notes.template`) with its setting if it exists, else the built-in one. */
+  private async template(): Promise<{ text: string; setting?: string }> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const setting = vscode.workspace.getConfiguration(NOTE_SETTINGS).get<string>('template', '.papernotes/note-template.md').trim();
     if (root !== undefined && setting !== '') {
       const uri = vscode.Uri.joinPath(root, ...setting.split(/[\\/]+/).filter((part) => part !== ''));
       try {
-        return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)), setting };
       } catch {
         // No workspace template: the built-in one.
       }
     }
-    return BUILT_IN_NOTE_TEMPLATE;
+    return { text: BUILT_IN_NOTE_TEMPLATE };
   }
 
   private watchNotes(): void {
