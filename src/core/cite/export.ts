@@ -55,18 +55,20 @@ export function toCslJson(papers: readonly Paper[]): CslItem[] {
 const BIBTEX_SPECIALS: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', '#': '\\#', $: '\\$', _: '\\_',
   '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
+  // Pandoc reads <...> in a BibTeX field as raw HTML and drops it ("Looking ahead for a <box>").
+  '<': '\\textless{}', '>': '\\textgreater{}',
 };
 
 function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}%&#$_~^]/g, (ch) => BIBTEX_SPECIALS[ch]);
+  return text.replace(/[\\{}%&#$_~^<>]/g, (ch) => BIBTEX_SPECIALS[ch]);
 }
 
-/** Braces words with inner capitals or digits ("Mamba", "S4", "MossFormer2") so styles do not lower-case them. */
+/**
+ * The title in one protective group, so Pandoc and every CSL style print it as the library shows it: Pandoc turns an
+ * unprotected BibTeX title into sentence case ("Sir Francis Drake" would come back "Sir francis drake").
+ */
 function protectTitle(title: string): string {
-  return title.split(/(\s+)/).map((word) => {
-    const escaped = escapeBibtex(word);
-    return /[A-Z]/.test(word.slice(1)) || (/^[A-Z]/.test(word) && /\d/.test(word)) ? `{${escaped}}` : escaped;
-  }).join('');
+  return `{${escapeBibtex(title)}}`;
 }
 
 function bibtexName(name: string): string {

@@ -4,7 +4,8 @@
 // by field (test/unit/library/bibtexDifferential.test.ts).
 import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { bibtexNames } from './bibtexNames';
-import { latexToUnicode } from './latexToUnicode';
+import { parseMacroDefinitions } from './latexMacros';
+import { latexToUnicode, type LatexContext } from './latexToUnicode';
 import { LineCounter } from './lineCounter';
 import { describeFailure } from './readFailure';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
@@ -108,6 +109,30 @@ class BibtexScanner {
       [this.pos, this.onEntry, this.quiet] = [pos, onEntry, false];
     }
     return found;
+  }
+
+  /**
+   * The values of every `@preamble` in the file, read ahead of the entries (BibTeX writes them all before the
+   * references, so a definition anywhere applies everywhere). Their problems are reported by the main scan.
+   */
+  preambles(): string[] {
+    const values: string[] = [];
+    const pattern = /@preamble\s*[{(]/gi;
+    for (let match = pattern.exec(this.text); match !== null; match = pattern.exec(this.text)) {
+      if (this.inCommentLine(match.index)) continue;
+      const pos = this.pos;
+      this.quiet = true;
+      try {
+        this.pos = match.index + match[0].length;
+        this.skipWhitespaceAndComments();
+        values.push(this.expression('@preamble'));
+      } catch {
+        // A broken @preamble defines nothing; the main scan reports it at its line.
+      } finally {
+        [this.pos, this.quiet] = [pos, false];
+      }
+    }
+    return values;
   }
 
   /** True once the whole text is scanned. */
@@ -485,8 +510,18 @@ const TITLE_INHERITANCE: Readonly<Record<string, readonly [string, ReadonlySet<s
   proceedings: ['book', new Set(['inproceedings'])],
   periodical: ['journal', new Set(['article', 'suppperiodical'])],
 };
-/** Container types: when only cited through crossref they are venues, not papers. */
-const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'reference', 'mvreference', 'periodical']);
+/**
+ * Entry types that are not references: bib2gls glossary entries (https://ctan.org/pkg/bib2gls) and biblatex's
+ * `@xdata` field containers. Every other type, standard or not, is a paper, as Pandoc reads it.
+ */
+export const NON_BIBLIOGRAPHIC_TYPES: ReadonlySet<string> = new Set([
+  'xdata',
+  'entry', 'index', 'symbol', 'number', 'abbreviation', 'acronym', 'dualentry', 'dualindexentry', 'dualindexsymbol',
+  'dualindexnumber', 'dualindexabbreviation', 'dualabbreviation', 'dualacronym', 'dualsymbol', 'dualnumber',
+  'dualabbreviationentry', 'abbreviationentry', 'tertiaryindexabbreviationentry', 'indexplural', 'spawnindex',
+  'spawnindexplural', 'spawnentry', 'spawnabbreviation', 'spawnacronym', 'spawnsymbol', 'spawnnumber', 'spawndualindexentry',
+  'progenitor', 'bibtexentry', 'contributor', 'compoundset', 'preamble', 'string', 'comment',
+]);
 
 /**
  * The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). A chain of
@@ -611,37 +646,49 @@ function yearOf(fields: ReadonlyMap<string, string>): number | undefined {
   return year === null ? undefined : Number(year[1] ?? year[0]);
 }
 
-function decoded(fields: ReadonlyMap<string, string>, name: string): string | undefined {
+function decoded(fields: ReadonlyMap<string, string>, name: string, context: LatexContext): string | undefined {
   const value = fields.get(name);
   if (value === undefined) {
     return undefined;
   }
-  const text = latexToUnicode(value);
+  const text = latexToUnicode(value, context);
   return text.length > 0 ? text : undefined;
 }
 
-/** The record for one entry (crossref already applied to `fields`), or undefined if it has no title. */
-function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string): PaperRecord | undefined {
-  const mainTitle = decoded(fields, 'title');
-  if (mainTitle === undefined) {
-    return undefined;
-  }
-  const subtitle = decoded(fields, 'subtitle');
-  const title = subtitle === undefined ? mainTitle : `${mainTitle}: ${subtitle}`;
+/**
+ * How an entry without a title is shown: by its container, volume and pages, as physics and astronomy cite
+ * (`Astrophys. Space Sci. 10, 87`), else by what else describes it (a note, biblatex's shorthand, its URL), else by its key.
+ */
+function untitledTitle(entry: BibtexEntry, fields: ReadonlyMap<string, string>, venue: string | undefined, context: LatexContext): string {
+  const volume = decoded(fields, 'volume', context);
+  const pages = decoded(fields, 'pages', context) ?? decoded(fields, 'number', context);
+  const place = [venue, volume].filter((part) => part !== undefined).join(' ');
+  const shown = [place, pages].filter((part) => part !== undefined && part.length > 0).join(', ');
+  return shown || decoded(fields, 'howpublished', context) || decoded(fields, 'note', context)
+    || decoded(fields, 'shorttitle', context) || decoded(fields, 'shorthand', context) || fields.get('url')?.trim() || entry.key;
+}
+
+/** The record for one entry (crossref already applied to `fields`); `titled` is false when it had no title. */
+function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string, context: LatexContext): { record: PaperRecord; titled: boolean } {
   const venue = ARTICLE_TYPES.has(entry.type)
-    ? decoded(fields, 'journaltitle') ?? decoded(fields, 'journal') ?? decoded(fields, 'booktitle')
-    : decoded(fields, 'booktitle') ?? decoded(fields, 'journaltitle') ?? decoded(fields, 'journal');
+    ? decoded(fields, 'journaltitle', context) ?? decoded(fields, 'journal', context) ?? decoded(fields, 'booktitle', context)
+    : decoded(fields, 'booktitle', context) ?? decoded(fields, 'journaltitle', context) ?? decoded(fields, 'journal', context);
+  const mainTitle = decoded(fields, 'title', context);
+  const subtitle = decoded(fields, 'subtitle', context);
+  const title = mainTitle === undefined
+    ? untitledTitle(entry, fields, venue, context)
+    : subtitle === undefined ? mainTitle : `${mainTitle}: ${subtitle}`;
   const rawDoi = fields.get('doi')?.trim();
   const doi = rawDoi ? rawDoi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '') : undefined;
   const rawUrl = fields.get('url') ?? (fields.get('howpublished')?.trim().startsWith('http') ? fields.get('howpublished') : undefined);
   const arxivId = arxivIdOf(fields);
   const url = rawUrl?.trim() ? normaliseUrl(rawUrl) : arxivId !== undefined ? `https://arxiv.org/abs/${arxivId}` : undefined;
   const author = fields.get('author');
-  return {
+  const record: PaperRecord = {
     key: entry.key,
     title,
-    abstract: decoded(fields, 'abstract') ?? '',
-    authors: author === undefined ? [] : bibtexNames(author),
+    abstract: decoded(fields, 'abstract', context) ?? '',
+    authors: author === undefined ? [] : bibtexNames(author, context),
     year: yearOf(fields),
     arxivId,
     doi: doi || undefined,
@@ -650,12 +697,15 @@ function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, f
     codeUrls: codeUrlsOf(fields),
     source: { file, line: entry.line },
   };
+  return { record, titled: mainTitle !== undefined };
 }
 
 /**
- * Reads a .bib file into paper records. `@string`, `#`, crossref, LaTeX accents and commands are handled; a broken
- * entry becomes a diagnostic at its line and every other entry still loads. Venues that exist only as crossref targets
- * (`@proceedings`, `@book`, ...) and entries without a title are not papers and yield no record.
+ * Reads a .bib file into paper records. `@string`, `#`, crossref, `@preamble` macros, LaTeX accents, logos and
+ * commands are handled; a broken entry becomes a diagnostic at its line and every other entry still loads. Every
+ * bibliographic entry is a paper under its own key: books and proceedings (also the venue of the entries that
+ * crossref them), and entries without a title, shown by their container, volume and pages. Glossary entries
+ * (NON_BIBLIOGRAPHIC_TYPES) are skipped with one info diagnostic per file.
  */
 export const readBibtex: LibraryReader = (text: string, file: string): ReadResult => {
   const steps = bibtexSteps(text, file);
@@ -676,19 +726,28 @@ const ENTRIES_PER_STEP = 256;
  */
 function* bibtexSteps(text: string, file: string): Generator<number, ReadResult> {
   // Entries become records as they are scanned, so their raw fields die young (the GC copies only what survives).
-  // Crossref children and container entries (@proceedings, @book, ...) wait until the end, when every key is known.
+  // Crossref children wait until the end, when every key is known.
   const slots: (PaperRecord | undefined)[] = [];
   const deferred: { entry: BibtexEntry; slot: number }[] = [];
   const deferredByKey = new Map<string, BibtexEntry>();
   const offsets = new Map<string, number>();
   const diagnostics: LibraryDiagnostic[] = [];
+  const skipped = new Map<string, { count: number; line: number }>();
+  const unknownCommands = new Map<string, { count: number; line: number }>();
+  let entryLine = 0;
   const scanner = new BibtexScanner(text, file, (entry, offset) => {
+    if (NON_BIBLIOGRAPHIC_TYPES.has(entry.type)) {
+      const seen = skipped.get(entry.type);
+      if (seen === undefined) skipped.set(entry.type, { count: 1, line: entry.line });
+      else seen.count++;
+      return;
+    }
     if (offsets.has(entry.key)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Citation key "${entry.key}" is used by more than one entry in this file.` });
     } else {
       offsets.set(entry.key, offset);
     }
-    if (entry.fields.has('crossref') || CONTAINER_TYPES.has(entry.type)) {
+    if (entry.fields.has('crossref')) {
       deferred.push({ entry, slot: slots.length });
       slots.push(undefined);
       if (!deferredByKey.has(entry.key)) deferredByKey.set(entry.key, entry);
@@ -696,17 +755,28 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     }
     slots.push(toRecord(entry, entry.fields));
   });
+  const preambles = scanner.preambles();
+  const context: LatexContext = {
+    macros: preambles.length === 0 ? undefined : parseMacroDefinitions(preambles.join('\n')),
+    onUnknownCommand: (name) => {
+      const seen = unknownCommands.get(name);
+      if (seen === undefined) unknownCommands.set(name, { count: 1, line: entryLine });
+      else seen.count++;
+    },
+  };
   const toRecord = (entry: BibtexEntry, fields: ReadonlyMap<string, string>): PaperRecord | undefined => {
-    let record: PaperRecord | undefined;
+    entryLine = entry.line;
+    let decoded: ReturnType<typeof bibtexRecord>;
     try {
-      record = bibtexRecord(entry, fields, file);
+      decoded = bibtexRecord(entry, fields, file, context);
     } catch (error) {
       // Whatever breaks while decoding one entry costs that entry only.
       diagnostics.push({ file, line: entry.line, severity: 'error', message: `Entry "${entry.key}" could not be read: ${describeFailure(error)}; skipped it.` });
       return undefined;
     }
-    if (record === undefined) {
-      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, so it is not listed as a paper.` });
+    const { record, titled } = decoded;
+    if (!titled && record.title === entry.key) {
+      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, container, note, shorthand or URL, so it is listed by its key.` });
     }
     return record;
   };
@@ -715,11 +785,6 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     yield scanner.progress;
   }
 
-  const crossrefTargets = new Set<string>();
-  for (const { entry } of deferred) {
-    const parent = entry.fields.get('crossref');
-    if (parent !== undefined) crossrefTargets.add(parent);
-  }
   const reread = new Map<string, BibtexEntry | undefined>();
   const inherited = new Map<BibtexEntry, Map<string, string>>();
   const entryByKey = (key: string): BibtexEntry | undefined => {
@@ -732,16 +797,32 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     return reread.get(key);
   };
   for (const { entry, slot } of deferred) {
-    if (crossrefTargets.has(entry.key) && CONTAINER_TYPES.has(entry.type)) continue;
-    const parentKey = entry.fields.get('crossref');
-    if (parentKey !== undefined && !offsets.has(parentKey)) {
+    const parentKey = entry.fields.get('crossref') ?? '';
+    if (!offsets.has(parentKey)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}": crossref "${parentKey}" is not in this file.` });
     }
-    slots[slot] = toRecord(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, entryByKey, new Set(), inherited));
+    slots[slot] = toRecord(entry, inheritedFields(entry, entryByKey, new Set(), inherited));
   }
   const records = slots.filter((record): record is PaperRecord => record !== undefined);
-  // Scanner problems first, in file order, then the per-entry ones.
-  return { records, diagnostics: [...scanner.diagnostics, ...diagnostics] };
+  const summaries: LibraryDiagnostic[] = [];
+  if (skipped.size > 0) {
+    const types = [...skipped].map(([type, { count }]) => `@${type} (${count})`).join(', ');
+    const line = Math.min(...[...skipped.values()].map((seen) => seen.line));
+    summaries.push({ file, line, severity: 'info', message: `Skipped entries that are not references (glossary or @xdata entries): ${types}.` });
+  }
+  if (unknownCommands.size > 0) {
+    summaries.push({ file, line: Math.min(...[...unknownCommands.values()].map((seen) => seen.line)), severity: 'info', message: unknownCommandsMessage(unknownCommands) });
+  }
+  // Scanner problems first, in file order, then the per-entry ones, then the per-file summaries.
+  return { records, diagnostics: [...scanner.diagnostics, ...diagnostics, ...summaries] };
+}
+
+/** Names of commands shown without their names; the list stops after a few dozen. */
+function unknownCommandsMessage(unknown: ReadonlyMap<string, { count: number }>): string {
+  const listed = [...unknown].sort((a, b) => b[1].count - a[1].count);
+  const shown = listed.slice(0, 30).map(([name, { count }]) => `\\${name}${count > 1 ? ` (${count})` : ''}`).join(', ');
+  const more = listed.length > 30 ? `, and ${listed.length - 30} more` : '';
+  return `Unknown LaTeX commands (not defined in this file's @preamble) are shown without their names, arguments kept: ${shown}${more}.`;
 }
 
 export interface SlicedReadOptions {

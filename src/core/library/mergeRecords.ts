@@ -23,9 +23,10 @@ interface Draft {
 
 /**
  * Merges records that name the same paper: the same arXiv id, the same DOI, or the same normalised title
- * (unless both carry different arXiv ids). Records are taken in order; the first record's source and title stay,
- * every other field takes the first value any record has, code links are united, and a record's own key wins.
- * Linear in the number of records.
+ * (unless both carry different arXiv ids). Records that carry different own keys (two BibTeX entries, a .bib and a
+ * CSL-JSON id) never merge: each key is cited somewhere, so each stays a paper. Records are taken in order; the first
+ * record's source and title stay, every other field takes the first value any record has, code links are united,
+ * and a record's own key wins. Linear in the number of records.
  */
 export function mergeRecords(records: readonly PaperRecord[]): MergeResult {
   return runSteps(mergeRecordsInSteps(records));
@@ -49,9 +50,11 @@ export function* mergeRecordsInSteps(
   for (const record of records) {
     if (++count % ITEMS_PER_STEP === 0) yield;
     const title = titleKey(record);
-    let target = (record.arxivId && byArxivId.get(record.arxivId)) || (record.doi && byDoi.get(record.doi)) || undefined;
+    const compatible = (draft: Draft | undefined): Draft | undefined =>
+      draft !== undefined && (draft.key === undefined || record.key === undefined || draft.key === record.key) ? draft : undefined;
+    let target = compatible((record.arxivId && byArxivId.get(record.arxivId)) || undefined) ?? compatible((record.doi && byDoi.get(record.doi)) || undefined);
     if (target === undefined) {
-      const sameTitle = byTitle.get(title);
+      const sameTitle = compatible(byTitle.get(title));
       if (sameTitle && sameTitle.arxivId && record.arxivId && sameTitle.arxivId !== record.arxivId) {
         diagnostics.push({
           ...record.source, severity: 'warning',

@@ -58,6 +58,7 @@ describe('BibTeX export', () => {
   const tricky: Array<[string, string]> = [
     ['keeps percent signs, ampersands and underscores', 'Cut 93% of FLOPs & 50_000 tokens in {braces}'],
     ['keeps backslashes, tildes and carets', 'A \\ path ~ with ^ carets'],
+    ['keeps angle brackets, which Pandoc would read as HTML', 'Looking ahead for a <box> and <ctrl-M>'],
   ];
   for (const [name, abstract] of tricky) {
     it(`${name} when parsed back`, () => {
