@@ -1,9 +1,16 @@
 import type { Paper } from '../library/paper';
 import { visibleText } from '../view/inertText';
-import { escapeMarkdownText as escapeMarkdown } from '../view/markdownText';
-import { authorList, paperLink } from './formatReference';
+import { authorList, escapeMarkdown as escapeReferenceMarkdown, paperLink } from './formatReference';
 
 const ABSTRACT_LIMIT = 600;
+
+/**
+ * Library text for the card: Markdown escaped, bidi controls named, and a zero-width space after each `<` and `&`, so
+ * that a plain-text rendering of the card (which drops escapes and decodes entities) can never read a tag.
+ */
+function escapeMarkdown(text: string): string {
+  return escapeReferenceMarkdown(visibleText(text)).replace(/</g, '<\u200b').replace(/&/g, '&\u200b');
+}
 
 /** Cuts text at a word boundary near `limit` characters, with an ellipsis. */
 export function truncate(text: string, limit: number): string {
