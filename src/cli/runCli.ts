@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { readCategoryPins } from '../core/categories/categoryPins';
 import { IncrementalLibrary } from '../core/library/incrementalLibrary';
 import { buildLibrary, Library, type BuildLibraryOptions, type LibraryInput } from '../core/library/library';
+import { invalidUtf8Diagnostics } from '../core/library/invalidUtf8';
 import { libraryFormatOf } from '../core/library/libraryFormats';
 import type { LibraryDiagnostic } from '../core/library/paper';
 import { stripControlChars, visibleText } from '../core/view/inertText';
@@ -49,10 +50,12 @@ export function formatDiagnostic(d: LibraryDiagnostic): string {
 }
 
 /** Reads one `--corpus` file; its format is told by its name and content, as the extension tells it. */
-async function readCorpusArgument(cwd: string, file: string): Promise<LibraryInput> {
+async function readCorpusArgument(cwd: string, file: string, diagnostics: LibraryDiagnostic[]): Promise<LibraryInput> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8').decode(await readFile(path.resolve(cwd, file)));
+    const bytes = await readFile(path.resolve(cwd, file));
+    text = new TextDecoder('utf-8').decode(bytes);
+    diagnostics.push(...invalidUtf8Diagnostics(bytes, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CorpusFileError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message);
@@ -71,10 +74,12 @@ async function loadLibrary(
   request: { workspace?: string; corpus: readonly string[]; pins?: BuildLibraryOptions['pins'] },
 ): Promise<Library> {
   const extra: LibraryInput[] = [];
-  for (const file of request.corpus) extra.push(await readCorpusArgument(env.cwd, file));
+  const encoding: LibraryDiagnostic[] = [];
+  for (const file of request.corpus) extra.push(await readCorpusArgument(env.cwd, file, encoding));
   if (request.workspace === undefined) {
     const inputs = extra.length > 0 ? extra : await readEmbeddedCorpus(env.corpusDir);
-    return buildLibrary(inputs, request.pins ? { pins: request.pins } : {});
+    const built = buildLibrary(inputs, request.pins ? { pins: request.pins } : {});
+    return encoding.length === 0 ? built : new Library(built.papers, [...encoding, ...built.diagnostics]);
   }
   const folder = path.resolve(env.cwd, request.workspace);
   if (!existsSync(folder)) throw new CliError(`--workspace ${request.workspace}: no such folder`);
@@ -83,7 +88,8 @@ async function loadLibrary(
   for (const input of extra) library.setFile(input);
   for (const { input, bundled } of workspace.files) library.setFile(input, bundled);
   const built = library.build();
-  return workspace.diagnostics.length === 0 ? built : new Library(built.papers, [...workspace.diagnostics, ...built.diagnostics]);
+  const early = [...encoding, ...workspace.diagnostics];
+  return early.length === 0 ? built : new Library(built.papers, [...early, ...built.diagnostics]);
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws for user errors. */

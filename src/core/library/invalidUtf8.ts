@@ -1,3 +1,5 @@
+import type { LibraryDiagnostic } from './paper';
+
 /**
  * The 1-based lines holding bytes that are not valid UTF-8 (each line once, at most `limit`). A decoder turns those
  * bytes into U+FFFD silently; the library reports them instead, so a Latin-1 file does not lose its accents unnoticed.
@@ -41,6 +43,11 @@ export function invalidUtf8Lines(bytes: Uint8Array, limit = 10): number[] {
     }
   }
   return lines;
+}
+
+/** A warning at each line of `file` holding bytes that are not UTF-8. */
+export function invalidUtf8Diagnostics(bytes: Uint8Array, file: string): LibraryDiagnostic[] {
+  return invalidUtf8Lines(bytes).map((line) => ({ file, line, severity: 'warning', message: invalidUtf8Message() }));
 }
 
 /** The warning for a file with invalid UTF-8 at `line`. */

@@ -6,7 +6,7 @@ import { createClassifier, DEFAULT_TAXONOMY, type Classifier } from '../../core/
 import { readBibtexInSlices } from '../../core/library/bibtexReader';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
-import { invalidUtf8Lines, invalidUtf8Message } from '../../core/library/invalidUtf8';
+import { invalidUtf8Diagnostics } from '../../core/library/invalidUtf8';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
 import { describeFailure } from '../../core/library/readFailure';
 import { readSettled } from '../../core/library/settledRead';
@@ -241,7 +241,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const file = this.displayName(uri);
     const started = performance.now();
     let text: string;
-    let badLines: number[];
+    let badLines: LibraryDiagnostic[];
     try {
       // Another program may still be writing it: read until its size and time hold still (a later change re-reads it too).
       const read = await readSettled({
@@ -254,7 +254,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       });
       if (read.reads > 1) this.log.appendLine(`${file} changed while it was read; read it ${read.reads} times${read.settled ? '' : ' and it was still changing'}.`);
       text = new TextDecoder('utf-8').decode(read.bytes);
-      badLines = invalidUtf8Lines(read.bytes);
+      badLines = invalidUtf8Diagnostics(read.bytes, file);
     } catch (error) {
       this.log.appendLine(`Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       return false;
@@ -276,7 +276,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       this.incremental.setReadResult({ file, format, bundled: false, result });
     }
     if (badLines.length > 0) {
-      result = { records: result.records, diagnostics: [...badLines.map((line): LibraryDiagnostic => ({ file, line, severity: 'warning', message: invalidUtf8Message() })), ...result.diagnostics] };
+      result = { records: result.records, diagnostics: [...badLines, ...result.diagnostics] };
       this.incremental.setReadResult({ file, format, bundled: false, result });
     }
     const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length;

@@ -60,6 +60,17 @@ describe('CLI output stays inert', function () {
     assert.match(show.stdout, /^Evil \]0;pwnedMamba \[2J\[RLO\]gnp\.exe\[PDF\] Spaces$/m);
   });
 
+  it('warns about bytes that are not UTF-8 at their line, in --corpus and --workspace files alike', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-hostile-cli-'));
+    writeFileSync(path.join(dir, 'latin1.bib'), Buffer.concat([Buffer.from('@article{latin2024,\n  title = {P'), Buffer.from([0xf6]), Buffer.from('ppel Title},\n  year = {2024}\n}\n')]));
+    for (const argv of [['--corpus', 'latin1.bib', 'list'], ['--workspace', '.', 'list']]) {
+      const { code, stdout, stderr } = await run(argv, dir);
+      assert.equal(code, 0, stderr);
+      assert.match(stderr, /^latin1\.bib:2: warning: this line is not valid UTF-8/m, argv.join(' '));
+      assert.match(stdout, /latin2024/);
+    }
+  });
+
   it('shows a bidi override in a diagnostic by name', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-hostile-cli-'));
     writeFileSync(path.join(dir, 'papers.txt'), 'Daily Papers\n\nA \u202Eeltit Title\n');
