@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+
+describe('the Get started with Paper Notes walkthrough', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await Workbench.open();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('opens from Welcome: Open Walkthrough and completes its first step when the Papers view opens', async () => {
+    const { page } = workbench;
+    // The extension's contributions are registered once its activity-bar entry shows.
+    await workbench.activityBarTab('Paper Notes').waitFor({ timeout: 60_000 });
+    await workbench.runCommand('Welcome: Open Walkthrough...');
+    const choice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Paper Notes' }).first();
+    await choice.waitFor();
+    await choice.click();
+
+    const title = page.locator('.gettingStartedContainer h2.category-title', { hasText: 'Get started with Paper Notes' });
+    await title.waitFor({ timeout: 30_000 });
+    const steps = page.locator('.gettingStartedContainer button.getting-started-step');
+    const stepTitles = (await steps.locator('h3').allInnerTexts()).map((text) => text.trim());
+    assert.deepEqual(stepTitles, [
+      'Open the Papers view',
+      'Open a paper',
+      'Insert a citation into a note',
+      "Update the note's References",
+      'Add your own library',
+    ], 'the steps, without Add Paper and Import Daily Papers while their commands do not exist');
+
+    const first = page.locator('.gettingStartedContainer button.getting-started-step[data-step-id*="openPapers"]');
+    assert.equal(await first.getAttribute('aria-checked'), 'false', 'not done before the user acts');
+    await first.click();
+    await workbench.screenshot('walkthrough-step');
+    const button = page.locator('.gettingStartedContainer .getting-started-step.expanded .monaco-button', { hasText: 'Open the Papers View' });
+    await button.click();
+    await page.locator('.sidebar .composite.title').getByText('Paper Notes', { exact: false }).first().waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('.gettingStartedContainer button.getting-started-step[data-step-id*="openPapers"]')?.getAttribute('aria-checked') === 'true',
+      undefined,
+      { timeout: 20_000 },
+    );
+    await workbench.screenshot('walkthrough-step-done');
+  });
+
+  it('raises no errors in the workbench page', () => {
+    assert.deepEqual(workbench.pageErrors, []);
+  });
+});
