@@ -122,9 +122,10 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
       const text = await hoverText(workbench, row, /Top claims/);
       assert.match(text, new RegExp(escapeRegExp(paper.authors[0]!)));
       assert.match(text, /Method family: .*State space models/);
-      const topSpeedup = extractClaims(paper.abstract).find((claim) => claim.kind === 'speedup');
+      const topSpeedup = displayClaims(paper.abstract, extractClaims(paper.abstract)).find((claim) => claim.kind === 'speedup');
       assert.ok(topSpeedup);
       assert.match(text.replace(/\s+/g, ' '), new RegExp(`Speedup: ${escapeRegExp(topSpeedup.text.slice(0, 20))}`));
+      assert.match(text.replace(/\s+/g, ' '), /Speedup: 5× higher throughput than Transformers/);
       await workbench.screenshot('paper-tooltip');
       await workbench.page.mouse.move(900, 600);
     });
@@ -323,6 +324,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
         shown,
         speedups.slice(0, 3).map((ref) => ({ label: `${factor(ref.factor!)} · ${shortTitle(ref.title)}`, description: clip(ref.claim.text, 80) })),
       );
+      assert.doesNotMatch(JSON.stringify(shown), /\dtimes/, 'claims read "60×", not "60times"');
       const factors = speedups.map((ref) => ref.factor ?? 0);
       assert.deepEqual(factors, [...factors].sort((a, b) => b - a), 'largest first');
 
