@@ -6,6 +6,7 @@ import { classifierBench } from './classifierBench';
 import { coldStartBench } from './coldStartBench';
 import { libraryBench } from './libraryBench';
 import { paperViewsBench } from './paperViewsBench';
+import { readingTextBench } from './readingTextBench';
 import { extractClaims } from '../src/core/claims/extractClaims';
 
 /** Every suite; a new one is one import and one line here. */
@@ -15,6 +16,7 @@ const suites: readonly BenchSuite[] = [
   citeBench,
   classifierBench,
   claimsBench,
+  readingTextBench,
   paperViewsBench(extractClaims),
   bibtexBench,
 ];

@@ -7,6 +7,13 @@ import { displayText, readingText, type ReadingText } from './readingText';
  * Order and indices are unchanged. Claims whose offsets do not fit the abstract keep them, so views can still say so.
  */
 export function displayClaims(abstract: string, claims: readonly Claim[], reading: ReadingText = readingText(abstract)): Claim[] {
+  // Claims of one sentence share it: read each sentence once (a long abstract without full stops is one sentence).
+  const sentences = new Map<string, string>();
+  const readSentence = (sentence: string): string => {
+    let read = sentences.get(sentence);
+    if (read === undefined) sentences.set(sentence, (read = displayText(sentence)));
+    return read;
+  };
   return claims.map((claim) => {
     const fits = Number.isInteger(claim.start) && Number.isInteger(claim.end) && claim.start >= 0 && claim.start < claim.end && claim.end <= abstract.length;
     const span = fits ? reading.cleanSpan(claim.start, claim.end) : { start: claim.start, end: claim.end };
@@ -16,7 +23,7 @@ export function displayClaims(abstract: string, claims: readonly Claim[], readin
       start: span.start,
       end: span.end,
       text,
-      sentence: displayText(claim.sentence),
+      sentence: readSentence(claim.sentence),
       ...(claim.baseline === undefined ? {} : { baseline: displayText(claim.baseline) }),
     };
   });
