@@ -19,9 +19,10 @@ export const readingTextBench: BenchSuite = {
     const synthetic = syntheticAbstracts(seed, 10_000, 42);
     const longest = readDailyPapers(readFileSync(HOSTILE_FILE, 'utf8')).map((paper) => paper.abstract).sort((a, b) => b.length - a.length)[0]!;
     const rows: string[][] = [];
-    for (const [name, abstracts] of [['seed', seed], ['synthetic', synthetic], ['hostile, longest', [longest]]] as const) {
+    const sets: ReadonlyArray<[string, readonly string[]]> = [['seed', seed], ['synthetic', synthetic], ['hostile, longest', [longest]]];
+    for (const [name, abstracts] of sets) {
       const claims = abstracts.map((abstract) => extractClaims(abstract));
-      const mb = abstracts.reduce((sum, abstract) => sum + abstract.length, 0) / 1e6;
+      const mb = abstracts.reduce((sum: number, abstract) => sum + abstract.length, 0) / 1e6;
       const read = await measure(7, () => abstracts.map((abstract) => readingText(abstract).text.length));
       const mapped = await measure(7, () => abstracts.map((abstract, index) => displayClaims(abstract, claims[index]!).length));
       rows.push([
