@@ -264,7 +264,11 @@ class Reader {
     return this.replace(start, nameEnd, symbol);
   }
 
-  /** A `$` opens math only when its closing `$` follows within a paragraph; the pair is dropped. */
+  /**
+   * A `$` opens math only as Pandoc's `tex_math_dollars` reads it: a non-space right after the opening `$`, and a
+   * closing `$` within the paragraph with a non-space right before it and no digit right after it. So "$(alert) $(zap)"
+   * and "$5 or $10" stay as written. The pair is dropped.
+   */
   private dollar(start: number): boolean {
     if (this.math === 'dollar') {
       this.math = 'none';
@@ -272,10 +276,22 @@ class Reader {
       return this.replace(start, start + 1, '');
     }
     if (this.math === 'paren') return this.replace(start, start + 1, '');
-    const close = this.raw.indexOf('$', start + 1);
-    if (close < 0 || close - start > MAX_MATH_LENGTH || close === start + 1 || this.raw.slice(start, close).includes('\n\n')) return false;
+    const closing = this.closingDollar(start);
+    if (closing === undefined) return false;
     this.math = 'dollar';
     return this.replace(start, start + 1, '');
+  }
+
+  private closingDollar(open: number): number | undefined {
+    const raw = this.raw;
+    if (/\s/.test(raw[open + 1] ?? ' ')) return undefined;
+    for (let close = raw.indexOf('$', open + 2); close >= 0 && close - open <= MAX_MATH_LENGTH; close = raw.indexOf('$', close + 1)) {
+      if (raw.slice(open, close).includes('\n\n')) return undefined;
+      const before = raw[close - 1]!;
+      if (/\s/.test(before) || before === '\\' || /\d/.test(raw[close + 1] ?? '')) continue;
+      return close;
+    }
+    return undefined;
   }
 
   /**

@@ -94,6 +94,7 @@ describe('reading text', () => {
     ['English "times"', 'repeated multiple times in the prompt, 53 times smaller'],
     ['words containing the operator names', 'sometimes simple, left (or right) parts, temp 5 pm'],
     ['a lone dollar sign', 'costs $5 per hour'],
+    ['dollar signs that Pandoc would not read as math', 'Models $(alert) $(zap) {{7*7}} ${constructor}, or $5 and $10, or $ x $'],
     ['a closing parenthesis after "right" with no scraped left', 'at the top right) of'],
     ['empty text', ''],
   ];
