@@ -60,9 +60,19 @@ describe('Insert Citation in the workbench', () => {
     await workbench.waitForText(page.locator('.quick-input-widget .quick-input-title'), /Insert Citation/);
     await page.locator('.quick-input-widget input').fill('gu');
     await workbench.waitForText(page.locator('.quick-input-widget .monaco-list-row').first(), /gu20/);
-    const checkboxes = page.locator('.quick-input-widget .monaco-list-row input[type="checkbox"], .quick-input-widget .monaco-list-row .monaco-custom-toggle');
-    await checkboxes.nth(0).click();
-    await checkboxes.nth(1).click();
+    // The rows for "gu" can replace those of the empty query after a box was checked, which clears it: check the
+    // first two boxes until both stay checked, as a user would.
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    const isChecked = (row: number) =>
+      rows.nth(row).locator('input[type="checkbox"]:checked, .monaco-custom-toggle.checked').count().then((count) => count > 0);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      for (const row of [0, 1]) {
+        if (!(await isChecked(row))) await rows.nth(row).locator('input[type="checkbox"], .monaco-custom-toggle').first().click();
+      }
+      await page.waitForTimeout(500);
+      if ((await isChecked(0)) && (await isChecked(1))) break;
+      console.log('      (the picker redrew its rows and cleared a checked box; checking again)');
+    }
     await page.keyboard.press('Enter');
     await workbench.waitForText(page.locator('.editor-instance .view-lines').first(), /Both \[@gu20\w+; @gu20\w+\]/);
     await workbench.screenshot('insert-citation-grouped');
