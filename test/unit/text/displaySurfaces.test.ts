@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { claimQuotation } from '../../../src/core/claims/claimQuotation';
 import { extractClaims } from '../../../src/core/claims/extractClaims';
+import { formatCitation } from '../../../src/core/cite/formatCitation';
 import { paperSummaryMarkdown } from '../../../src/core/cite/paperSummary';
 import { renderReferenceList } from '../../../src/core/cite/referencesSection';
 import { topClaims } from '../../../src/core/cite/topClaims';
@@ -58,6 +59,7 @@ describe('clean reading text on every surface a person reads', () => {
       /5times|left\(/,
     ],
     ['the References section', (paper) => renderReferenceList([paper]), 'Attention in O(n^1.5·d) with 93% Recall', /left\(|\\%/],
+    ['a Markdown-link citation', (paper) => formatCitation([paper], 'markdown-link'), '[Attention in O(n^1.5·d) with 93% Recall (Gu and Dao, 2023)]', /left\(|\\%/],
   ];
 
   for (const [surface, render, expected, scraped] of surfaces) {
