@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../scripts/vscode/codeServer';
 import { Workbench } from './workbench';
+
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
 
 describe('the Get started with Paper Notes walkthrough', () => {
   let workbench: Workbench;
@@ -25,13 +30,17 @@ describe('the Get started with Paper Notes walkthrough', () => {
     await title.waitFor({ timeout: 30_000 });
     const steps = page.locator('.gettingStartedContainer button.getting-started-step');
     const stepTitles = (await steps.locator('h3').allInnerTexts()).map((text) => text.trim());
+    // Add Paper and Import Daily Papers show only when the extension contributes their commands.
+    const contributed = new Set(manifest.contributes.commands.map((command) => command.command));
     assert.deepEqual(stepTitles, [
       'Open the Papers view',
       'Open a paper',
       'Insert a citation into a note',
       "Update the note's References",
       'Add your own library',
-    ], 'the steps, without Add Paper and Import Daily Papers while their commands do not exist');
+      ...(contributed.has('paperNotes.addPaper') ? ['Add a paper by arXiv id or DOI'] : []),
+      ...(contributed.has('paperNotes.importDailyPapers') ? ['Import Daily Papers'] : []),
+    ]);
 
     const first = page.locator('.gettingStartedContainer button.getting-started-step[data-step-id*="openPapers"]');
     assert.equal(await first.getAttribute('aria-checked'), 'false', 'not done before the user acts');
@@ -61,7 +70,7 @@ describe('the Get started with Paper Notes walkthrough', () => {
     );
     const others = await page.locator('.gettingStartedContainer button.getting-started-step:not([data-step-id*="openPapers"])').evaluateAll((steps) =>
       steps.map((step) => step.getAttribute('aria-checked')));
-    assert.deepEqual(others, ['false', 'false', 'false', 'false'], 'only that step is done');
+    assert.ok(others.length >= 4 && others.every((checked) => checked === 'false'), `only that step is done: ${others.join(' ')}`);
   });
 
   it('raises no errors in the workbench page', () => {
