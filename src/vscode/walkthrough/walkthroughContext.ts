@@ -46,11 +46,15 @@ export function trackWalkthroughContext(library: WorkspaceLibraryFiles): vscode.
     void vscode.commands.executeCommand('setContext', WORKSPACE_LIBRARY_CONTEXT_KEY, now);
   };
   update();
-  void vscode.commands.getCommands(true).then((commands) => {
-    const registered = new Set(commands);
-    for (const [contextKey, command] of Object.entries(OPTIONAL_STEP_COMMANDS)) {
-      void vscode.commands.executeCommand('setContext', contextKey, registered.has(command));
-    }
-  });
-  return library.onDidChangeLibrary(update);
+  // Asked once activation has returned: a command registered later in activate() is only known to the workbench
+  // after this call's own message, so asking at once would miss it.
+  const timer = setTimeout(() => {
+    void vscode.commands.getCommands(true).then((commands) => {
+      const registered = new Set(commands);
+      for (const [contextKey, command] of Object.entries(OPTIONAL_STEP_COMMANDS)) {
+        void vscode.commands.executeCommand('setContext', contextKey, registered.has(command));
+      }
+    });
+  }, 0);
+  return vscode.Disposable.from(library.onDidChangeLibrary(update), { dispose: () => clearTimeout(timer) });
 }
