@@ -4,6 +4,7 @@ import { citeBench } from './citeBench';
 import { claimsBench } from './claimsBench';
 import { classifierBench } from './classifierBench';
 import { coldStartBench } from './coldStartBench';
+import { cslBench } from './cslBench';
 import { libraryBench } from './libraryBench';
 import { paperViewsBench } from './paperViewsBench';
 import { readingTextBench } from './readingTextBench';
@@ -14,6 +15,7 @@ const suites: readonly BenchSuite[] = [
   libraryBench,
   coldStartBench,
   citeBench,
+  cslBench,
   classifierBench,
   claimsBench,
   readingTextBench,

@@ -1,4 +1,5 @@
 import type { Library } from '../core/library/library';
+import type { CslFiles } from '../node/cslFiles';
 
 /** Where a command writes; the real process streams in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -11,6 +12,8 @@ export interface CliContext {
   readonly io: CliIo;
   /** The working directory that relative file arguments resolve against. */
   readonly cwd: string;
+  /** The bundled CSL styles and locales, and users' `.csl` files. */
+  readonly csl: CslFiles;
 }
 
 /** One CLI command: a name, a usage line and a run function over the loaded library. */

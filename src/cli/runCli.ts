@@ -7,6 +7,7 @@ import { buildLibrary, Library, type BuildLibraryOptions, type LibraryInput } fr
 import { libraryFormatOf } from '../core/library/libraryFormats';
 import type { LibraryDiagnostic } from '../core/library/paper';
 import { CorpusFileError, readEmbeddedCorpus } from '../node/corpusFiles';
+import { CslFiles } from '../node/cslFiles';
 import { readWorkspaceLibraryFiles } from '../node/workspaceLibraryFiles';
 import { CliError, type CliCommand, type CliIo } from './cliCommand';
 import { COMMANDS } from './commands';
@@ -19,6 +20,8 @@ export interface CliEnvironment {
   /** The folder holding the embedded corpus. */
   readonly corpusDir: string;
   readonly cwd: string;
+  /** The bundled CSL styles and locales (`dist/csl`); beside the corpus's `dist/` when not given. */
+  readonly cslDir?: string;
 }
 
 function commandTable(commands: readonly CliCommand[]): Map<string, CliCommand> {
@@ -131,7 +134,8 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     }
     const library = await loadLibrary(env, { workspace, corpus, pins: options.pins });
     for (const diagnostic of [...pinDiagnostics, ...library.diagnostics]) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
-    return await command.run({ library, io, cwd: env.cwd }, args);
+    const csl = new CslFiles(env.cslDir ?? path.join(env.corpusDir, '..', 'dist', 'csl'));
+    return await command.run({ library, io, cwd: env.cwd, csl }, args);
   } catch (error) {
     if (error instanceof CliError || error instanceof CorpusFileError) {
       io.stderr(`paper-notes: ${error.message}\n`);

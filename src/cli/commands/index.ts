@@ -3,6 +3,7 @@ import { bibCommand } from './bib';
 import { claimsCommand } from './claims';
 import { listCommand } from './list';
 import { referencesCommand } from './references';
+import { renderCommand } from './render';
 import { showCommand } from './show';
 import { uncategorisedCommand } from './uncategorised';
 
@@ -13,5 +14,6 @@ export const COMMANDS: readonly CliCommand[] = [
   bibCommand,
   uncategorisedCommand,
   referencesCommand,
+  renderCommand,
   claimsCommand,
 ];

@@ -75,9 +75,16 @@ export function renderReferenceList(papers: readonly Paper[]): string {
  * The list lives between {@link REFERENCES_START_MARKER} and {@link REFERENCES_END_MARKER}; text outside them is
  * never changed. Without markers, the section goes under an existing `## References` heading, or is appended
  * with one. Citations in code are ignored (the document is parsed with remark). Running it twice changes nothing.
+ * A CSL style's own bibliography order (APA sorts by author) wins over `order`.
  * Footnote references count only when they name a known paper, since most footnotes are not citations.
  */
-export function updateReferences(text: string, lookup: PaperLookup, order: ReferenceOrder): ReferencesUpdate {
+export function updateReferences(
+  text: string,
+  lookup: PaperLookup,
+  order: ReferenceOrder,
+  /** Writes the list between the markers; a CSL style's (csl/renderNote.ts `cslReferenceList`), else the house format. */
+  renderList: (papers: readonly Paper[]) => string = renderReferenceList,
+): ReferencesUpdate {
   const markers = findMarkers(text);
   if (markers.start !== undefined && markers.end === undefined) {
     return { cited: [], unknownKeys: [], problem: { line: positionAt(text, markers.start).line + 1, message: `The references start marker has no end marker (${REFERENCES_END_MARKER}) after it.` } };
@@ -98,7 +105,7 @@ export function updateReferences(text: string, lookup: PaperLookup, order: Refer
   }
   if (order === 'alphabetical') cited.sort((a, b) => a.key.localeCompare(b.key, 'en', { sensitivity: 'base' }) || a.key.localeCompare(b.key));
 
-  const list = renderReferenceList(cited);
+  const list = renderList(cited);
   if (section) {
     if (text.slice(section.contentStart, section.contentEnd) === list) return { cited, unknownKeys };
     return { edit: { start: section.contentStart, end: section.contentEnd, newText: list }, cited, unknownKeys };

@@ -3,7 +3,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/es
 import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { findCodeUrls } from './dailyPapersReader';
 import { LineCounter } from './lineCounter';
-import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
+import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult, VenueType } from './paper';
 
 /** The first syntax error in JSON text, located by jsonc-parser (JSON.parse messages do not always give a position). */
 function firstSyntaxError(text: string): { offset: number; message: string } | undefined {
@@ -115,6 +115,8 @@ function arxivIdOf(item: JsonObject): string | undefined {
   return undefined;
 }
 
+const CSL_VENUE_TYPES: Readonly<Record<string, VenueType>> = { 'article-journal': 'journal', 'paper-conference': 'conference' };
+
 /** The record for one CSL item, or a reason it is not one. */
 function cslRecord(item: Json, file: string, line: number): PaperRecord | string {
   if (!isObject(item)) {
@@ -141,6 +143,12 @@ function cslRecord(item: Json, file: string, line: number): PaperRecord | string
     arxivId: arxivIdOf(item),
     doi: text(item.DOI)?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''),
     venue: text(item['container-title']),
+    venueType: text(item['container-title']) === undefined ? undefined : CSL_VENUE_TYPES[text(item.type) ?? ''],
+    containerTitle: text(item['container-title']),
+    volume: text(item.volume),
+    issue: text(item.issue),
+    pages: text(item.page),
+    publisher: text(item.publisher),
     url,
     codeUrls,
     source: { file, line },

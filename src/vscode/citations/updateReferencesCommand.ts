@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
+import { cslReferenceList } from '../../core/cite/csl/renderNote';
 import { updateReferences } from '../../core/cite/referencesSection';
+import type { CslStyleService } from '../csl/cslStyleService';
 import type { CitationLibrary } from './citationLibrary';
 import { referenceOrderFor } from './citationSettings';
 import { isMarkdown } from './documentCitations';
 
 /**
- * Paper Notes: Update References. Writes or refreshes the managed `## References` list of the active note as a
- * single edit (one undo step); running it again changes nothing.
+ * Paper Notes: Update References. Writes or refreshes the managed `## References` list of the active note in the
+ * chosen CSL style, as a single edit (one undo step); running it again changes nothing.
  */
 export class UpdateReferencesCommand {
   readonly id = 'paperNotes.updateReferences';
 
-  constructor(private readonly library: CitationLibrary) {}
+  constructor(private readonly library: CitationLibrary, private readonly styles: CslStyleService) {}
 
   async execute(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
@@ -22,7 +24,8 @@ export class UpdateReferencesCommand {
     await this.library.whenReady();
     const document = editor.document;
     const index = this.library.current();
-    const result = updateReferences(document.getText(), (key) => index.get(key), referenceOrderFor(document));
+    const list = cslReferenceList(this.styles.formatterFor(document.uri));
+    const result = updateReferences(document.getText(), (key) => index.get(key), referenceOrderFor(document), list);
     if (result.problem) {
       void vscode.window.showErrorMessage(`Paper Notes: ${document.uri.path.split('/').pop()}:${result.problem.line}: ${result.problem.message}`);
       return false;
