@@ -23,8 +23,11 @@ const suites: readonly BenchSuite[] = [
   bibtexBench,
 ];
 
+/** `npm run bench -- NAME...` runs only the suites whose names contain one of the words (case-insensitive). */
 async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
   for (const suite of suites) {
+    if (wanted.length > 0 && !wanted.some((word) => suite.name.toLowerCase().includes(word))) continue;
     console.log(`\n## ${suite.name}\n`);
     await suite.run();
   }

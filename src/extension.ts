@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CategoryId } from './core/categories/category';
 import { DEFAULT_TAXONOMY } from './core/categories/classifier';
-import { extractClaims } from './core/claims/extractClaims';
+import { extractClaimsWithReport } from './core/claims/extractClaims';
 import type { Library } from './core/library/library';
 import type { Paper } from './core/library/paper';
 import { ActivationTimings } from './vscode/activationTimings';
@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
 
   const labels = new Map<string, string>(DEFAULT_TAXONOMY.categories.map((category) => [category.id, category.label]));
   const labelOf = (id: CategoryId): string => labels.get(id) ?? id;
-  const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims, categoryLabel: labelOf });
+  const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims: (abstract) => extractClaimsWithReport(abstract), categoryLabel: labelOf });
   // Completion, hovers and citation diagnostics follow the workspace library as it reloads; the tree reads its counts.
   const styles = new CslStyleService(context.extensionPath, output);
   context.subscriptions.push(styles);
@@ -59,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const preview = registerCitationPreview(context, styles, citations.library, output);
   const notes = new NoteService({
     context: (paper) => ({ claims: [...papers.claims(paper)], categoryLabel: (id) => labelOf(id as CategoryId) }),
+    papers: () => loader.library.papers,
   });
   const tree = new PaperTreeProvider(() => loader.library, {
     labelOf,

@@ -7,6 +7,7 @@ import { bibtexNames } from './bibtexNames';
 import { parseMacroDefinitions } from './latexMacros';
 import { latexToUnicode, type LatexContext } from './latexToUnicode';
 import { LineCounter } from './lineCounter';
+import { describeFailure } from './readFailure';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 
 /** One entry as written: type and key, and each field's raw value after @string macros and `#` are resolved. */
@@ -523,29 +524,36 @@ export const NON_BIBLIOGRAPHIC_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.).
- * The crossref chain is walked with a loop, not recursion, so a chain of any length (or a cycle) cannot overflow the stack.
+ * The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). A chain of
+ * crossrefs is followed in a loop, not by recursion, so a long chain cannot overflow the stack; a cycle stops it.
  */
-export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) => BibtexEntry | undefined): Map<string, string> {
-  const chain = [entry];
-  const seen = new Set<string>();
-  for (let current = entry; ; ) {
-    const parentKey = current.fields.get('crossref');
+export function inheritedFields(
+  entry: BibtexEntry,
+  entryByKey: (key: string) => BibtexEntry | undefined,
+  seen = new Set<string>(),
+  memo?: Map<BibtexEntry, Map<string, string>>,
+): Map<string, string> {
+  const chain: BibtexEntry[] = [entry];
+  // With a memo, a chain stops at the first entry already resolved: every entry of a long chain is resolved once.
+  for (let child = entry; memo?.has(child) !== true;) {
+    const parentKey = child.fields.get('crossref');
     const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
-    if (parent === undefined || parent === current || seen.has(parent.key)) break;
-    seen.add(current.key);
+    if (parent === undefined || parent === child || seen.has(parent.key)) break;
+    seen.add(child.key);
     chain.push(parent);
-    current = parent;
+    child = parent;
   }
-  let data = chain[chain.length - 1].fields;
+  const top = chain[chain.length - 1]!;
+  let data = memo?.get(top) ?? (top.fields as Map<string, string>);
   for (let i = chain.length - 2; i >= 0; i--) {
-    data = inheritFrom(chain[i + 1], chain[i], data);
+    data = inheritFrom(chain[i]!, chain[i + 1]!, data);
+    memo?.set(chain[i]!, data);
   }
   return data;
 }
 
-/** `child`'s fields over what it inherits from `parent`, whose own (already inherited) fields are `parentData`. */
-function inheritFrom(parent: BibtexEntry, child: BibtexEntry, parentData: ReadonlyMap<string, string>): Map<string, string> {
+/** The child's fields over what it inherits from `parent`, whose own fields (after its inheritance) are `parentData`. */
+function inheritFrom(child: BibtexEntry, parent: BibtexEntry, parentData: ReadonlyMap<string, string>): Map<string, string> {
   const data = new Map(parentData);
   for (const name of NOT_INHERITED) {
     data.delete(name);
@@ -764,9 +772,17 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
       else seen.count++;
     },
   };
-  const toRecord = (entry: BibtexEntry, fields: ReadonlyMap<string, string>): PaperRecord => {
+  const toRecord = (entry: BibtexEntry, fields: ReadonlyMap<string, string>): PaperRecord | undefined => {
     entryLine = entry.line;
-    const { record, titled } = bibtexRecord(entry, fields, file, context);
+    let decoded: ReturnType<typeof bibtexRecord>;
+    try {
+      decoded = bibtexRecord(entry, fields, file, context);
+    } catch (error) {
+      // Whatever breaks while decoding one entry costs that entry only.
+      diagnostics.push({ file, line: entry.line, severity: 'error', message: `Entry "${entry.key}" could not be read: ${describeFailure(error)}; skipped it.` });
+      return undefined;
+    }
+    const { record, titled } = decoded;
     if (!titled && record.title === entry.key) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, container, note, shorthand or URL, so it is listed by its key.` });
     }
@@ -778,6 +794,7 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
   }
 
   const reread = new Map<string, BibtexEntry | undefined>();
+  const inherited = new Map<BibtexEntry, Map<string, string>>();
   const entryByKey = (key: string): BibtexEntry | undefined => {
     const kept = deferredByKey.get(key);
     if (kept !== undefined) return kept;
@@ -792,7 +809,7 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     if (!offsets.has(parentKey)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}": crossref "${parentKey}" is not in this file.` });
     }
-    slots[slot] = toRecord(entry, inheritedFields(entry, entryByKey));
+    slots[slot] = toRecord(entry, inheritedFields(entry, entryByKey, new Set(), inherited));
   }
   const records = slots.filter((record): record is PaperRecord => record !== undefined);
   const summaries: LibraryDiagnostic[] = [];

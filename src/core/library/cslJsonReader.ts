@@ -66,6 +66,27 @@ function topLevelElementOffsets(text: string): number[] {
   return offsets;
 }
 
+/** CSL-JSON items are a few levels deep; deeper text is rejected before any parser (some recurse) walks it. */
+const MAX_JSON_DEPTH = 64;
+
+/** Offset of the first bracket that opens level `MAX_JSON_DEPTH + 1`, skipping strings; -1 when the text stays shallower. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92 /* \ */) i++;
+      }
+    } else if (code === 91 /* [ */ || code === 123 /* { */) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (code === 93 /* ] */ || code === 125 /* } */) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -166,6 +187,11 @@ export const readCslJson: LibraryReader = (source: string, file: string): ReadRe
   const diagnostics: LibraryDiagnostic[] = [];
   const body = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (body.trim() === '') {
+    return { records, diagnostics };
+  }
+  const deep = tooDeepAt(body);
+  if (deep >= 0) {
+    diagnostics.push({ file, line: new LineCounter(body).lineAt(deep), severity: 'error', message: `invalid CSL-JSON: nested more than ${MAX_JSON_DEPTH} levels deep` });
     return { records, diagnostics };
   }
   let data: Json;

@@ -54,7 +54,10 @@ export function registerCitations(context: vscode.ExtensionContext, source: Pape
   const workspaceIndex = new WorkspaceCitationIndex();
   const validation = new MarkdownValidationSettings();
   const paperDocuments = new PaperDocumentProvider(library);
+  // Why Update References refused a note (ambiguous markers), at the line, until it succeeds there.
+  const referenceProblems = vscode.languages.createDiagnosticCollection('paperNotes.references');
   context.subscriptions.push(
+    referenceProblems,
     library,
     workspaceIndex,
     validation,
@@ -67,7 +70,7 @@ export function registerCitations(context: vscode.ExtensionContext, source: Pape
     vscode.languages.registerDefinitionProvider(MARKDOWN_SELECTOR, new CitationDefinitionProvider(library, citations)),
     vscode.languages.registerReferenceProvider(MARKDOWN_SELECTOR, new CitationReferenceProvider(citations, workspaceIndex)),
     vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, new UnknownKeyCodeActions(library), { providedCodeActionKinds: UnknownKeyCodeActions.kinds }),
-    ...registerCommands([new InsertCitationCommand(library), new UpdateReferencesCommand(library, styles), new ExportBibliographyCommand(library, citations)]),
+    ...registerCommands([new InsertCitationCommand(library), new UpdateReferencesCommand(library, styles, referenceProblems), new ExportBibliographyCommand(library, citations)]),
   );
   void validation.apply();
   // Index the workspace's notes in the background, so "cited in N notes" is ready when the tree asks.

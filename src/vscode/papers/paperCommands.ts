@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import type { Paper } from '../../core/library/paper';
 import type { Claim } from '../../core/claims/claim';
 import { PaperSearch } from '../../core/search/paperSearch';
@@ -12,8 +13,9 @@ import { displayText, readingText } from '../../core/text/readingText';
 import { displayClaims } from '../../core/text/displayClaims';
 
 /** Quick pick text renders `$(name)` as an icon; corpus text must not, so break the syntax with a zero-width space. */
+/** Corpus text for the quick pick: no `$(icon)`, no control or bidi characters (see inertText). */
 function withoutIcons(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
+  return inertText(text);
 }
 
 interface PaperPick extends vscode.QuickPickItem {
@@ -150,7 +152,7 @@ export function registerPaperCommands(
       if (key === undefined) return;
       const paper = source.paper(key);
       if (!paper) {
-        void vscode.window.showWarningMessage(`No paper with the key "${key}" in the library.`);
+        void vscode.window.showWarningMessage(`No paper with the key "${inertText(key)}" in the library.`);
         return;
       }
       await run(paper);

@@ -347,5 +347,20 @@ describe('Citations', () => {
       assert.match(editor.document.getText(), /- Gu, Albert, and Tri Dao\. 2023\./);
       await vscode.workspace.fs.delete(file);
     });
+
+    it('refuses a note with two start markers, keeps the paragraph between them, and says why in the Problems panel', async () => {
+      const start = '<!-- paper-notes:references:start -->';
+      const text = `Mamba [@gu2023mamba].\n\n${start}\n\nMy own paragraph.\n\n${start}\n- stale\n<!-- paper-notes:references:end -->\n`;
+      const editor = await openNote(text);
+      assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), false);
+      assert.equal(editor.document.getText(), text);
+      const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((problem) => problem.source === 'Paper Notes' && /start markers/.test(problem.message));
+      assert.deepEqual(problems.map((problem) => [problem.range.start.line, problem.severity]), [[6, vscode.DiagnosticSeverity.Error]]);
+      // Once the note is fixed, the update succeeds and the problem goes.
+      await editor.edit((builder) => builder.delete(new vscode.Range(2, 0, 3, 0)));
+      assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), true);
+      assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((problem) => /start markers/.test(problem.message)), []);
+      assert.match(editor.document.getText(), /My own paragraph\.\n\n<!-- paper-notes:references:start -->\n- Gu, Albert, and Tri Dao\. 2023\./);
+    });
   });
 });

@@ -101,6 +101,23 @@ describe('CLI references', () => {
     assert.equal((await run(['references', 'note.md', '--check'], dir)).code, 1);
   });
 
+  it('keeps a CRLF note\'s line breaks when it writes the section', async () => {
+    const { dir, file } = noteIn(NOTE.replace(/\n/g, '\r\n'));
+    assert.equal((await run(['references', 'note.md', '--write'], dir)).code, 0);
+    const written = readFileSync(file, 'utf8');
+    assert.ok(written.includes(REFERENCES_START_MARKER));
+    assert.doesNotMatch(written.replace(/\r\n/g, ''), /[\r\n]/, 'every line break is CRLF');
+  });
+
+  it('refuses --write on a note with two start markers, exits 2 at the second one, and leaves the paragraph between them', async () => {
+    const note = `Cite [@gu2023mamba].\n\n${REFERENCES_START_MARKER}\n\nMy paragraph.\n\n${REFERENCES_START_MARKER}\n- old\n${REFERENCES_END_MARKER}\n`;
+    const { dir, file } = noteIn(note);
+    const { code, stderr } = await run(['references', 'note.md', '--write'], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /^.*note\.md:7: There are 2 references start markers/m);
+    assert.equal(readFileSync(file, 'utf8'), note);
+  });
+
   const errors: Array<{ name: string; argv: string[]; note?: string; message: RegExp }> = [
     { name: 'a missing note', argv: ['references', 'absent.md'], message: /cannot read absent\.md/ },
     { name: 'no note at all', argv: ['references'], message: /exactly one NOTE\.md/ },
