@@ -16,6 +16,7 @@ import { registerCitationPreview, type MarkdownPreviewApi } from './vscode/previ
 import { PaperTreeProvider, type PaperTreeRenderTiming } from './vscode/tree/paperTreeProvider';
 import { PapersTreeView, savedGrouping } from './vscode/tree/papersTreeView';
 import { WorkspaceLibraryService, type LibraryLoadState } from './vscode/workspaceLibrary/workspaceLibraryService';
+import { trackPapersViewShown, trackWalkthroughContext } from './vscode/walkthrough/walkthroughContext';
 
 /** What the extension exports to other extensions and to integration tests. */
 export interface PaperNotesApi extends PaperViewsApi, MarkdownPreviewApi {
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     citations.workspaceIndex.onDidChangeCounts((keys) => tree.refreshPapers(keys)),
   );
   const paperViews = registerPaperViews(context, output, papers, () => ready);
+  context.subscriptions.push(trackWalkthroughContext(loader), trackPapersViewShown(papersView.view));
 
   const paperCommandOptions = { library: () => loader.library, notes, claimsOf: (paper: Paper) => papers.claims(paper), categoryLabel: (id: string) => labelOf(id as CategoryId) };
   const reloadLibrary = { id: 'paperNotes.reloadLibrary', execute: () => loader.reload() };

@@ -348,6 +348,11 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     return result;
   }
 
+  /** How many of the workspace's own library files (not the bundled ones) hold at least one paper. */
+  get workspaceFilesWithPapers(): number {
+    return this.incremental.fileList().filter((file) => !file.bundled && file.result.records.length > 0).length;
+  }
+
   /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */
   private async publish(): Promise<Library> {
     const records = this.incremental.fileList().reduce((sum, file) => sum + file.result.records.length, 0);
