@@ -57,8 +57,15 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
     const menu = page.locator('.context-view .monaco-menu');
     await menu.waitFor();
     const entry = menu.locator('.action-item:not(.disabled)', { has: page.locator('.action-label', { hasText: label }) }).first();
-    await entry.hover();
-    await menu.locator('.action-item.focused', { has: page.locator('.action-label', { hasText: label }) }).waitFor();
+    const focused = menu.locator('.action-item.focused', { has: page.locator('.action-label', { hasText: label }) });
+    // The menu focuses an entry when the pointer moves onto it; a menu that opened under a resting pointer has seen no
+    // move yet, so come in from the menu's first entry as a hand would.
+    for (let move = 0; move < 3 && !(await focused.isVisible()); move++) {
+      await menu.locator('.action-item').first().hover();
+      await entry.hover();
+      await focused.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await focused.waitFor({ timeout: 1000 });
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
   };

@@ -18,10 +18,12 @@ describe('The packaged VSIX', () => {
     assert.doesNotMatch(packageOutput, /\bWARN(ING)?\b/i);
   });
 
-  it('stays under 1 MB', () => {
+  // The bundle (citeproc-js in the extension and the CLI), seven CSL styles with their locales, the corpus and the README's
+  // screenshots: 2 MB leaves room for growth well inside the 5 MB a bundled model may take.
+  it('stays under 2 MB', () => {
     const bytes = statSync(vsixPath).size;
     console.log(`      VSIX size: ${(bytes / 1024).toFixed(1)} KB, ${entries.length} files`);
-    assert.ok(bytes < 1024 * 1024, `${bytes} bytes`);
+    assert.ok(bytes < 2 * 1024 * 1024, `${bytes} bytes`);
   });
 
   it('holds the bundle, the corpus, the icon and the manifest files', () => {

@@ -43,7 +43,11 @@ export class Workbench {
       this.consoleMessages.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => {
-      if (!isHarmlessNoise(error.message)) this.pageErrors.push(error.message);
+      if (!isHarmlessNoise(error.message)) {
+        this.pageErrors.push(error.message);
+        // Where it came from, for the failure report: the message alone rarely says whose code threw.
+        console.log(`      [page error] ${(error.stack ?? error.message).split('\n').slice(0, 6).join(' | ')}`);
+      }
     });
   }
 
