@@ -57,19 +57,19 @@ const BIBTEX_SPECIALS: Readonly<Record<string, string>> = {
   '~': '\\textasciitilde{}', '^': '\\textasciicircum{}',
 };
 
-function escapeBibtex(text: string): string {
+export function escapeBibtex(text: string): string {
   return text.replace(/[\\{}%&#$_~^]/g, (ch) => BIBTEX_SPECIALS[ch]);
 }
 
 /** Braces words with inner capitals or digits ("Mamba", "S4", "MossFormer2") so styles do not lower-case them. */
-function protectTitle(title: string): string {
+export function protectTitle(title: string): string {
   return title.split(/(\s+)/).map((word) => {
     const escaped = escapeBibtex(word);
     return /[A-Z]/.test(word.slice(1)) || (/^[A-Z]/.test(word) && /\d/.test(word)) ? `{${escaped}}` : escaped;
   }).join('');
 }
 
-function bibtexName(name: string): string {
+export function bibtexName(name: string): string {
   const { family, given } = splitName(name);
   return escapeBibtex(given ? `${family}, ${given}` : family);
 }
