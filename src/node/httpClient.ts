@@ -42,6 +42,7 @@ interface Answer {
 
 const RETRY_STATUSES = new Set([429, 503]);
 const MAX_REDIRECTS = 5;
+const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function reasonOf(error: NodeJS.ErrnoException): NetworkError {
@@ -170,7 +171,7 @@ export class HttpClient implements HttpGet {
         const client = target.protocol === 'https:' ? https : http;
         request = client.request(target, { headers, agent: this.agentFor(target) }, onResponse);
       }
-      request.setTimeout(timeoutMs, () => request.destroy(new NetworkError(`no answer within ${Math.round(timeoutMs / 1000)} s`, true)));
+      request.setTimeout(timeoutMs, () => request.destroy(new NetworkError(`no answer within ${duration(timeoutMs)}`, true)));
       request.on('error', (error) => reject(error instanceof NetworkError ? error : reasonOf(error)));
       request.end();
     });
@@ -187,7 +188,7 @@ export class HttpClient implements HttpGet {
     if (file === undefined) return undefined;
     try {
       const entry = JSON.parse(await readFile(file, 'utf8')) as { storedAt: number; url: string; body: string };
-      if (entry.url !== url || Date.now() - entry.storedAt > (this.options.cacheTtlMs ?? 86_400_000)) return undefined;
+      if (entry.url !== url || Date.now() - entry.storedAt >= (this.options.cacheTtlMs ?? 86_400_000)) return undefined;
       return entry.body;
     } catch {
       return undefined;
@@ -211,7 +212,7 @@ export class HttpClient implements HttpGet {
 /** Opens a CONNECT tunnel through an HTTP proxy and starts TLS over it. */
 function tunnel(proxy: URL, target: URL, timeoutMs: number, callback: (error: Error | null, socket?: tls.TLSSocket) => void): undefined {
   const connect = http.request({ host: proxy.hostname, port: proxy.port || 80, method: 'CONNECT', path: `${target.hostname}:${target.port || 443}`, headers: { host: `${target.hostname}:${target.port || 443}` } });
-  connect.setTimeout(timeoutMs, () => connect.destroy(new NetworkError(`the proxy ${proxy.host} did not answer within ${Math.round(timeoutMs / 1000)} s`, true)));
+  connect.setTimeout(timeoutMs, () => connect.destroy(new NetworkError(`the proxy ${proxy.host} did not answer within ${duration(timeoutMs)}`, true)));
   connect.on('connect', (response, socket) => {
     if (response.statusCode !== 200) {
       socket.destroy();
