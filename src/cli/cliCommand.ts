@@ -11,6 +11,8 @@ export interface CliContext {
   readonly io: CliIo;
   /** The working directory that relative file arguments resolve against. */
   readonly cwd: string;
+  /** Environment variables (endpoints, proxy, cache folder) for the commands that go online. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** One CLI command: a name, a usage line and a run function over the loaded library. */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { readCategoryPins } from '../core/categories/categoryPins';
 import { buildLibrary, type BuildLibraryOptions, type LibraryInput } from '../core/library/library';
 import type { LibraryDiagnostic } from '../core/library/paper';
-import { CorpusFileError, readCorpusFiles, readEmbeddedCorpus } from '../node/corpusFiles';
+import { CorpusFileError, readCorpusFiles, readEmbeddedCorpus, withDailyPapersMetadata } from '../node/corpusFiles';
 import { CliError, type CliCommand, type CliIo } from './cliCommand';
 import { COMMANDS } from './commands';
 
@@ -16,6 +16,8 @@ export interface CliEnvironment {
   /** The folder holding the embedded corpus. */
   readonly corpusDir: string;
   readonly cwd: string;
+  /** Default: none (the commands that go online then use the public services, without proxy or cache). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 function commandTable(commands: readonly CliCommand[]): Map<string, CliCommand> {
@@ -70,7 +72,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     if (command === undefined) throw new CliError(`unknown command ${name}; run paper-notes help`);
 
     const inputs: LibraryInput[] = corpus.length > 0
-      ? await readCorpusFiles(corpus.map((file) => ({ path: path.resolve(env.cwd, file), format: 'daily-papers' as const, display: file })))
+      ? await readCorpusFiles(withDailyPapersMetadata(corpus.map((file) => ({ path: path.resolve(env.cwd, file), format: 'daily-papers' as const, display: file }))))
       : await readEmbeddedCorpus(env.corpusDir);
     const options: { pins?: BuildLibraryOptions['pins'] } = {};
     const pinsPath = pinsFile ?? (existsSync(path.join(env.cwd, DEFAULT_PINS_FILE)) ? DEFAULT_PINS_FILE : undefined);
@@ -88,7 +90,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     }
     const library = buildLibrary(inputs, options);
     for (const diagnostic of [...pinDiagnostics, ...library.diagnostics]) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
-    return await command.run({ library, io, cwd: env.cwd }, args);
+    return await command.run({ library, io, cwd: env.cwd, env: env.env ?? {} }, args);
   } catch (error) {
     if (error instanceof CliError || error instanceof CorpusFileError) {
       io.stderr(`paper-notes: ${error.message}\n`);

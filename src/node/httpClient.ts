@@ -225,3 +225,11 @@ function tunnel(proxy: URL, target: URL, timeoutMs: number, callback: (error: Er
   connect.end();
   return undefined;
 }
+
+/** arXiv's terms of use: no more than one request every three seconds, on a single connection. */
+export const ARXIV_INTERVAL_MS = 3000;
+
+/** The client the importer uses: arXiv rate-limited, the given proxy and cache. */
+export function metadataHttpClient(arxivApi: string, options: Omit<HttpClientOptions, 'minIntervalMs'> = {}): HttpClient {
+  return new HttpClient({ ...options, minIntervalMs: { [new URL(arxivApi).origin]: ARXIV_INTERVAL_MS } });
+}

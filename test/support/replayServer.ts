@@ -42,6 +42,24 @@ const ARXIV_FILES: Readonly<Record<string, string>> = {
   '1234.12345': 'error_1234.12345.xml',
 };
 
+/**
+ * A batch nobody recorded as a whole, composed as arXiv composes it: the feed header of the empty answer with the
+ * id list and count filled in, then each known paper's recorded entry in the order asked; unknown ids add nothing.
+ */
+function composeArxivFeed(ids: string, read: (file: string) => Buffer): string {
+  const entries = ids.split(',').flatMap((id) => {
+    const file = ARXIV_FILES[id];
+    if (file === undefined || id === '2312.99998' || id === '1234.12345') return [];
+    return [/ {2}<entry>[\s\S]*?<\/entry>\n/.exec(read(`arxiv/${file}`).toString('utf8'))?.[0] ?? ''];
+  });
+  const empty = read('arxiv/missing_2312.99999.xml').toString('utf8');
+  return empty
+    .replace(/2312\.99999/g, ids)
+    .replace(/max_results=1\b/g, `max_results=${ids.split(',').length}`)
+    .replace('<opensearch:totalResults>0</opensearch:totalResults>', `<opensearch:totalResults>${entries.length}</opensearch:totalResults>`)
+    .replace('</feed>', `${entries.join('')}</feed>`);
+}
+
 export const SERVICES_FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'services');
 
 export async function startReplayServer(fixturesDir = SERVICES_FIXTURES): Promise<ReplayServer> {
@@ -69,7 +87,8 @@ export async function startReplayServer(fixturesDir = SERVICES_FIXTURES): Promis
     }
     if (url.pathname === '/arxiv/api/query') {
       const ids = url.searchParams.get('id_list') ?? '';
-      send(200, read(`arxiv/${ARXIV_FILES[ids] ?? 'missing_2312.99999.xml'}`), 'application/atom+xml; charset=utf-8');
+      const recorded = ARXIV_FILES[ids];
+      send(200, recorded ? read(`arxiv/${recorded}`) : composeArxivFeed(ids, read), 'application/atom+xml; charset=utf-8');
       return;
     }
     const paper = /^\/hf\/api\/papers\/(.+)$/.exec(url.pathname);

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../cliCommand';
+import { addCommand } from './add';
 import { bibCommand } from './bib';
 import { claimsCommand } from './claims';
+import { dailyCommand } from './daily';
 import { listCommand } from './list';
 import { referencesCommand } from './references';
 import { showCommand } from './show';
@@ -14,4 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   uncategorisedCommand,
   referencesCommand,
   claimsCommand,
+  addCommand,
+  dailyCommand,
 ];
