@@ -14,8 +14,11 @@ export interface HttpClientOptions {
   readonly retries?: number;
   /** First retry delay; doubles each time. A `Retry-After` header asks for longer. Default 1 s. */
   readonly backoffMs?: number;
-  /** Minimum milliseconds between the starts of two requests to an origin, e.g. arXiv's 3 s; such an origin gets one connection. */
-  readonly minIntervalMs?: Readonly<Record<string, number>>;
+  /**
+   * Minimum milliseconds between the starts of two requests to URLs under a prefix, e.g. arXiv's 3 s for its API;
+   * such requests go one at a time over one kept-alive connection.
+   */
+  readonly rateLimits?: ReadonlyArray<{ readonly prefix: string; readonly intervalMs: number }>;
   /** `http://host:port` of a proxy (VS Code's `http.proxy`). */
   readonly proxy?: string;
   /** Hosts reached without the proxy (VS Code's `http.noProxy`); default the loopback names. */
@@ -116,15 +119,19 @@ export class HttpClient implements HttpGet {
     }
   }
 
-  /** Runs requests to one origin one after the other, at least the origin's interval apart. */
+  private rateLimitOf(url: string): { readonly prefix: string; readonly intervalMs: number } | undefined {
+    return this.options.rateLimits?.find((limit) => url.startsWith(limit.prefix));
+  }
+
+  /** Runs requests under a rate-limited prefix one after the other, at least its interval apart. */
   private throttled<T>(url: string, task: () => Promise<T>): Promise<T> {
-    const origin = new URL(url).origin;
-    const interval = this.options.minIntervalMs?.[origin];
-    if (interval === undefined) return task();
-    let lane = this.lanes.get(origin);
+    const limit = this.rateLimitOf(url);
+    if (limit === undefined) return task();
+    const interval = limit.intervalMs;
+    let lane = this.lanes.get(limit.prefix);
     if (lane === undefined) {
       lane = { queue: Promise.resolve(), lastStart: -Infinity };
-      this.lanes.set(origin, lane);
+      this.lanes.set(limit.prefix, lane);
     }
     const current = lane;
     const run = async () => {
@@ -139,12 +146,13 @@ export class HttpClient implements HttpGet {
   }
 
   private agentFor(target: URL): http.Agent {
-    const single = this.options.minIntervalMs?.[target.origin] !== undefined;
-    let agent = this.agents.get(target.origin);
+    const limit = this.rateLimitOf(target.toString());
+    const key = limit?.prefix ?? target.origin;
+    let agent = this.agents.get(key);
     if (agent === undefined) {
-      const options = { keepAlive: true, maxSockets: single ? 1 : 4 };
+      const options = { keepAlive: true, maxSockets: limit ? 1 : 4 };
       agent = target.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
-      this.agents.set(target.origin, agent);
+      this.agents.set(key, agent);
     }
     return agent;
   }
@@ -230,6 +238,6 @@ function tunnel(proxy: URL, target: URL, timeoutMs: number, callback: (error: Er
 export const ARXIV_INTERVAL_MS = 3000;
 
 /** The client the importer uses: arXiv rate-limited, the given proxy and cache. */
-export function metadataHttpClient(arxivApi: string, options: Omit<HttpClientOptions, 'minIntervalMs'> = {}): HttpClient {
-  return new HttpClient({ ...options, minIntervalMs: { [new URL(arxivApi).origin]: ARXIV_INTERVAL_MS } });
+export function metadataHttpClient(arxivApi: string, options: Omit<HttpClientOptions, 'rateLimits'> = {}): HttpClient {
+  return new HttpClient({ ...options, rateLimits: [{ prefix: arxivApi, intervalMs: ARXIV_INTERVAL_MS }] });
 }

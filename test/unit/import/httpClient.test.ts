@@ -60,11 +60,19 @@ describe('HTTP client against the replay server', function () {
   });
 
   it('starts requests to a rate-limited origin at least the interval apart, one at a time on one connection', async () => {
-    client = new HttpClient({ minIntervalMs: { [server.origin]: 400 } });
+    client = new HttpClient({ rateLimits: [{ prefix: server.env.PAPER_NOTES_ARXIV_API, intervalMs: 400 }] });
     await Promise.all([client.get(arxiv('2405.21060')), client.get(arxiv('2307.08621')), client.get(arxiv('hep-th/9711200'))]);
     const times = server.requests.map((request) => request.at);
     assert.ok(times[1] - times[0] >= 395 && times[2] - times[1] >= 395, `gaps ${times[1] - times[0]} and ${times[2] - times[1]} ms`);
     assert.equal(new Set(server.requests.map((request) => request.clientPort)).size, 1);
+  });
+
+  it('does not hold back requests outside the rate-limited prefix', async () => {
+    client = new HttpClient({ rateLimits: [{ prefix: server.env.PAPER_NOTES_ARXIV_API, intervalMs: 2000 }] });
+    await client.get(arxiv('2405.21060'));
+    const started = Date.now();
+    await client.get(`${server.env.PAPER_NOTES_HF_API}/papers/2405.21060`);
+    assert.ok(Date.now() - started < 1000);
   });
 
   it('follows the DOI resolver\'s redirect with the Accept header kept', async () => {
