@@ -34,8 +34,16 @@ const common = {
 /** Entries run as programs (the package `bin`): built on their own with a shebang. */
 const executables = new Set(['cli']);
 
+/**
+ * ES modules bundled into CommonJS lose `import.meta.url`, which some dependencies (tinyglobby's fdir) pass to
+ * createRequire: give them the bundle's own URL.
+ */
+const importMetaUrl = 'var __importMetaUrl = require("url").pathToFileURL(__filename).href;';
+const nodeCommon = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: importMetaUrl } };
+
 const nodeOptions = {
   ...common,
+  ...nodeCommon,
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',
@@ -59,7 +67,7 @@ const contexts = [
   await esbuild.context({
     ...nodeOptions,
     entryPoints: nodeEntries.filter((entry) => executables.has(entry.out)),
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
   }),
   // Webview scripts run in the browser; they go into media/webview/ (build output, packaged in the VSIX).
   await esbuild.context({
@@ -72,6 +80,7 @@ const contexts = [
   }),
   await esbuild.context({
     ...common,
+    ...nodeCommon,
     entryPoints: integrationEntries,
     outdir: 'dist',
     platform: 'node',

@@ -2,9 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { readCategoryPins } from '../core/categories/categoryPins';
-import { buildLibrary, type BuildLibraryOptions, type LibraryInput } from '../core/library/library';
+import { dailyPapersMetadataFile } from '../core/library/dailyPapersWithMetadata';
+import { IncrementalLibrary } from '../core/library/incrementalLibrary';
+import { buildLibrary, Library, type BuildLibraryOptions, type LibraryInput } from '../core/library/library';
+import { libraryFormatOf } from '../core/library/libraryFormats';
 import type { LibraryDiagnostic } from '../core/library/paper';
-import { CorpusFileError, readCorpusFiles, readEmbeddedCorpus, withDailyPapersMetadata } from '../node/corpusFiles';
+import { CorpusFileError, readEmbeddedCorpus } from '../node/corpusFiles';
+import { readWorkspaceLibraryFiles } from '../node/workspaceLibraryFiles';
 import { CliError, type CliCommand, type CliIo } from './cliCommand';
 import { COMMANDS } from './commands';
 
@@ -30,10 +34,13 @@ function commandTable(commands: readonly CliCommand[]): Map<string, CliCommand> 
 }
 
 function usage(commands: readonly CliCommand[]): string {
-  const lines = ['usage: paper-notes [--corpus FILE]... [--pins FILE] COMMAND [ARGS]', '', 'commands:'];
+  const lines = ['usage: paper-notes [--workspace DIR] [--corpus FILE]... [--pins FILE] COMMAND [ARGS]', '', 'commands:'];
   for (const command of commands) lines.push(`  ${command.usage.padEnd(44)} ${command.summary}`);
   lines.push('', 'options:',
-    '  --corpus FILE   read this Daily Papers file instead of the embedded corpus (repeatable)',
+    '  --workspace DIR read the library the extension reads in DIR: the files paperNotes.library.files matches',
+    '                  (DIR/.vscode/settings.json, else the defaults), plus the bundled papers unless turned off',
+    '  --corpus FILE   read this BibTeX, CSL-JSON or Daily Papers file (told by name and content; repeatable),',
+    '                  instead of the embedded corpus, or in addition to the --workspace library',
     `  --pins FILE     category pins, a JSON object from key to category ids (default ${DEFAULT_PINS_FILE} if present)`);
   return `${lines.join('\n')}\n`;
 }
@@ -43,6 +50,52 @@ export function formatDiagnostic(d: LibraryDiagnostic): string {
   return `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
 }
 
+/** Reads one `--corpus` file; its format is told by its name and content, as the extension tells it. */
+async function readCorpusArgument(cwd: string, file: string): Promise<LibraryInput> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8').decode(await readFile(path.resolve(cwd, file)));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CorpusFileError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message);
+  }
+  const format = libraryFormatOf(file, text);
+  if (format === undefined) throw new CliError(`${file}: not a library file (expected BibTeX, CSL-JSON or a Daily Papers page)`);
+  return { file, text, format };
+}
+
+/**
+ * The library the command works on. `--workspace` builds it as the extension does (its files first, by path, then
+ * the bundled papers, through the same incremental library); `--corpus` files join it, or stand alone without it.
+ */
+async function loadLibrary(
+  env: CliEnvironment,
+  request: { workspace?: string; corpus: readonly string[]; pins?: BuildLibraryOptions['pins'] },
+): Promise<Library> {
+  const extra: LibraryInput[] = [];
+  for (const file of request.corpus) {
+    const input = await readCorpusArgument(env.cwd, file);
+    extra.push(input);
+    // A Daily Papers page and the metadata file saved beside it are read as one (the library merges them by title).
+    const metadata = dailyPapersMetadataFile(file);
+    if (input.format === 'daily-papers' && !request.corpus.includes(metadata) && existsSync(path.resolve(env.cwd, metadata))) {
+      extra.push(await readCorpusArgument(env.cwd, metadata));
+    }
+  }
+  if (request.workspace === undefined) {
+    const inputs = extra.length > 0 ? extra : await readEmbeddedCorpus(env.corpusDir);
+    return buildLibrary(inputs, request.pins ? { pins: request.pins } : {});
+  }
+  const folder = path.resolve(env.cwd, request.workspace);
+  if (!existsSync(folder)) throw new CliError(`--workspace ${request.workspace}: no such folder`);
+  const workspace = await readWorkspaceLibraryFiles(folder, env.corpusDir);
+  const library = new IncrementalLibrary(request.pins ? { pins: request.pins } : {});
+  for (const input of extra) library.setFile(input);
+  for (const { input, bundled } of workspace.files) library.setFile(input, bundled);
+  const built = library.build();
+  return workspace.diagnostics.length === 0 ? built : new Library(built.papers, [...workspace.diagnostics, ...built.diagnostics]);
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws for user errors. */
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
   const { io } = env;
@@ -50,14 +103,16 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   try {
     const corpus: string[] = [];
     let pinsFile: string | undefined;
+    let workspace: string | undefined;
     const rest: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i];
       const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-      if (flag === '--corpus' || flag === '--pins') {
+      if (flag === '--corpus' || flag === '--pins' || flag === '--workspace') {
         const value = inline ?? argv[++i];
-        if (value === undefined || value === '') throw new CliError(`${flag} needs a FILE`);
+        if (value === undefined || value === '') throw new CliError(`${flag} needs a ${flag === '--workspace' ? 'DIR' : 'FILE'}`);
         if (flag === '--corpus') corpus.push(value);
+        else if (flag === '--workspace') workspace = value;
         else pinsFile = value;
       } else {
         rest.push(arg);
@@ -71,9 +126,6 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     const command = commands.get(name);
     if (command === undefined) throw new CliError(`unknown command ${name}; run paper-notes help`);
 
-    const inputs: LibraryInput[] = corpus.length > 0
-      ? await readCorpusFiles(withDailyPapersMetadata(corpus.map((file) => ({ path: path.resolve(env.cwd, file), format: 'daily-papers' as const, display: file }))))
-      : await readEmbeddedCorpus(env.corpusDir);
     const options: { pins?: BuildLibraryOptions['pins'] } = {};
     const pinsPath = pinsFile ?? (existsSync(path.join(env.cwd, DEFAULT_PINS_FILE)) ? DEFAULT_PINS_FILE : undefined);
     const pinDiagnostics: LibraryDiagnostic[] = [];
@@ -88,7 +140,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
       pinDiagnostics.push(...pins.diagnostics);
       options.pins = { pins: pins.pins, file: pinsPath };
     }
-    const library = buildLibrary(inputs, options);
+    const library = await loadLibrary(env, { workspace, corpus, pins: options.pins });
     for (const diagnostic of [...pinDiagnostics, ...library.diagnostics]) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
     return await command.run({ library, io, cwd: env.cwd, env: env.env ?? {} }, args);
   } catch (error) {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { dailyPapersMetadataFile } from '../core/library/dailyPapersWithMetadata';
 import type { LibraryFormat, LibraryInput } from '../core/library/library';
 
 /** The files of the embedded corpus, relative to the `corpus/` folder shipped with the extension and the CLI. */
@@ -94,16 +93,4 @@ export async function readCorpusFolder(folder: string): Promise<LibraryInput[]> 
   });
   if (files.length === 0) throw new CorpusFileError(folder, 'holds no .txt or .json corpus file');
   return readCorpusFiles(files);
-}
-
-/**
- * Each Daily Papers page followed by its metadata file when one lies beside it (`dailyPapersMetadataFile`), read as
- * paper metadata: the library then merges each page paper with its metadata record by title, as the extension does.
- */
-export function withDailyPapersMetadata(files: ReadonlyArray<CorpusFile>): CorpusFile[] {
-  return files.flatMap((file) => {
-    if (file.format !== 'daily-papers') return [file];
-    const metadata = dailyPapersMetadataFile(file.path);
-    return existsSync(metadata) ? [file, { path: metadata, format: 'paper-metadata' as const, display: dailyPapersMetadataFile(file.display ?? file.path) }] : [file];
-  });
 }

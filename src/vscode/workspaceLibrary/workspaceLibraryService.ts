@@ -6,19 +6,12 @@ import { readBibtexInSlices } from '../../core/library/bibtexReader';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
+import { EXCLUDED_FOLDERS, librarySettingsFrom, type LibrarySettings } from '../../core/library/librarySettings';
 import type { LibraryDiagnostic, Paper, ReadResult } from '../../core/library/paper';
 import { CORPUS_CATEGORIES_FILE, readCorpusCategories } from '../../node/corpusCategories';
 import { readCorpusFolder, readEmbeddedCorpusSync } from '../../node/corpusFiles';
 
-/** Settings of `paperNotes.library.*`. */
-export interface WorkspaceLibrarySettings {
-  /** Globs relative to each workspace folder. */
-  readonly files: readonly string[];
-  readonly includeBundled: boolean;
-}
-
-export const DEFAULT_LIBRARY_GLOBS = ['**/*.bib', '**/*.csl.json', '**/*.bib.json', 'papers/**/*.txt'] as const;
-const EXCLUDE = '**/{node_modules,.git}/**';
+const EXCLUDE = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
 /** Files larger than this are read in slices with progress, so the extension host stays responsive. */
 const SLICED_READ_CHARS = 1_000_000;
 /** Libraries with more records than this show progress while they are merged and categorised. */
@@ -34,13 +27,9 @@ const DEBOUNCE_MS = 150;
 /** Values of the `paperNotes.libraryState` context key, for the Papers views' welcome content. */
 export type LibraryLoadState = 'loading' | 'ready' | 'empty' | 'failed';
 
-export function readLibrarySettings(): WorkspaceLibrarySettings {
+export function readLibrarySettings(): LibrarySettings {
   const config = vscode.workspace.getConfiguration('paperNotes.library');
-  const files = config.get<unknown>('files');
-  return {
-    files: Array.isArray(files) ? files.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [...DEFAULT_LIBRARY_GLOBS],
-    includeBundled: config.get<boolean>('includeBundled', true),
-  };
+  return librarySettingsFrom((name) => config.get<unknown>(name));
 }
 
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -182,7 +171,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     return library;
   }
 
-  private async findLibraryFiles(settings: WorkspaceLibrarySettings): Promise<vscode.Uri[]> {
+  private async findLibraryFiles(settings: LibrarySettings): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
     const searches = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
       settings.files.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE)));
@@ -192,7 +181,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  private watch(settings: WorkspaceLibrarySettings): void {
+  private watch(settings: LibrarySettings): void {
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {

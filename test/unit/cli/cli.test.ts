@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Cite } from '@citation-js/core';
@@ -93,12 +93,50 @@ describe('CLI commands', function () {
   it('reads other Daily Papers files instead of the embedded corpus and reports their diagnostics as file:line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-'));
     writeFileSync(path.join(dir, 'a.txt'), 'Daily Papers\n\nSpeech Mamba\n\nWe apply a selective state space model to speech recognition and beat Conformers on LibriSpeech.\n\nLonely Title\n');
-    writeFileSync(path.join(dir, 'b.txt'), '');
-    const { code, stdout, stderr } = await run(['--corpus', 'a.txt', '--corpus', 'b.txt', 'list', '--json'], dir);
+    const { code, stdout, stderr } = await run(['--corpus', 'a.txt', 'list', '--json'], dir);
     assert.equal(code, 0);
     assert.deepEqual((JSON.parse(stdout) as ListedPaper[]).map((p) => p.key), ['speechmamba', 'lonelytitle']);
-    assert.deepEqual(stderr.trimEnd().split('\n'), ['a.txt:7: warning: paper "Lonely Title" has no abstract', 'b.txt:1: warning: no papers found']);
+    assert.deepEqual(stderr.trimEnd().split('\n'), ['a.txt:7: warning: paper "Lonely Title" has no abstract']);
   });
+
+  const refsBib = '@article{vaswani2017attention,\n  title = {Attention Is All You Need},\n  author = {Vaswani, Ashish and Shazeer, Noam},\n  year = {2017}\n}\n';
+  const refsCsl = '[{"id": "katharopoulos2020transformers", "type": "paper-conference", "title": "Transformers are RNNs", "author": [{"family": "Katharopoulos", "given": "Angelos"}], "issued": {"date-parts": [[2020]]}}]\n';
+
+  it('reads BibTeX and CSL-JSON given with --corpus, told by name and by content', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-'));
+    writeFileSync(path.join(dir, 'refs.bib'), refsBib);
+    writeFileSync(path.join(dir, 'refs.csl.json'), refsCsl);
+    // No extension: BibTeX by its content.
+    writeFileSync(path.join(dir, 'exported'), refsBib.replace('vaswani2017attention', 'shazeer2017moe').replace('Attention Is All You Need', 'Outrageously Large Neural Networks'));
+    const { code, stdout, stderr } = await run(['--corpus', 'refs.bib', '--corpus', 'refs.csl.json', '--corpus', 'exported', 'list', '--json'], dir);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+    const papers = JSON.parse(stdout) as ListedPaper[];
+    assert.deepEqual(papers.map((p) => [p.key, p.title]).sort(), [
+      ['katharopoulos2020transformers', 'Transformers are RNNs'],
+      ['shazeer2017moe', 'Outrageously Large Neural Networks'],
+      ['vaswani2017attention', 'Attention Is All You Need'],
+    ]);
+    assert.equal(papers.find((p) => p.key === 'vaswani2017attention')?.source, 'refs.bib:1');
+  });
+
+  const unreadable: ReadonlyArray<[string, (dir: string) => void, RegExp]> = [
+    ['an empty .txt', (dir) => writeFileSync(path.join(dir, 'empty.txt'), ''), /^paper-notes: empty\.txt: not a library file/],
+    ['a Markdown note', (dir) => writeFileSync(path.join(dir, 'note.md'), refsBib), /^paper-notes: note\.md: not a library file/],
+    ['a folder', (dir) => mkdirSync(path.join(dir, 'folder')), /^paper-notes: cannot read folder: is a directory/],
+  ];
+  for (const [what, make, message] of unreadable) {
+    it(`refuses ${what} given with --corpus in one line, with exit code 2`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-'));
+      make(dir);
+      const name = readdirSync(dir)[0]!;
+      const { code, stdout, stderr } = await run(['--corpus', name, 'list'], dir);
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, message);
+      assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+    });
+  }
 
   it('applies the workspace pins file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-'));
@@ -126,5 +164,51 @@ describe('built CLI', function () {
     const result = spawnSync(process.execPath, ['dist/cli.js', 'show', 'nobody1999'], { encoding: 'utf8' });
     assert.equal(result.status, 2);
     assert.equal(result.stderr, 'paper-notes: unknown key nobody1999\n');
+  });
+});
+
+describe('CLI --workspace', function () {
+  this.timeout(30_000);
+  const fixture = path.resolve('test', 'fixtures', 'workspace');
+
+  /** A copy of the fixture workspace, with a .bib inside node_modules that must never be read (git keeps no node_modules). */
+  function workspaceCopy(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-workspace-'));
+    cpSync(fixture, dir, { recursive: true });
+    mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(path.join(dir, 'node_modules', 'pkg', 'ignored.bib'), '@article{ignoredInNodeModules, title = {Never Read}, author = {Nobody, A.}, year = {2020}}\n');
+    return dir;
+  }
+
+  it("reads the files the workspace's settings name, plus the bundled papers, and skips node_modules", async () => {
+    const dir = workspaceCopy();
+    const { code, stdout, stderr } = await run(['--workspace', dir, 'list', '--json']);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+    const papers = JSON.parse(stdout) as ListedPaper[];
+    const keys = papers.map((p) => p.key);
+    assert.ok(keys.includes('vaswani2017attention'));
+    assert.ok(keys.includes('katharopoulos2020transformers'));
+    assert.ok(!keys.includes('ignoredInNodeModules'));
+    // The workspace's Mamba entry merges with the bundled one (same arXiv id): its own key and file win.
+    const mamba = papers.find((p) => p.arxivId === '2312.00752');
+    assert.deepEqual([mamba?.key, mamba?.source], ['gu2023mambaDup', 'refs/attention.bib:8']);
+    assert.equal(papers.length, 53 + 2);
+  });
+
+  it('leaves the bundled papers out when the workspace turns them off, and reports a wrong setting at its line', async () => {
+    const dir = workspaceCopy();
+    writeFileSync(path.join(dir, '.vscode', 'settings.json'), '{\n  "paperNotes.library.includeBundled": false,\n  "paperNotes.library.files": "refs/*.bib"\n}\n');
+    const { code, stdout, stderr } = await run(['--workspace', dir, 'list', '--json']);
+    assert.equal(code, 0);
+    assert.equal(stderr, '.vscode/settings.json:3: warning: paperNotes.library.files: expected an array of globs; using the default\n');
+    // The default globs find both refs files; no bundled paper.
+    assert.deepEqual((JSON.parse(stdout) as ListedPaper[]).map((p) => p.key).sort(), ['gu2023mambaDup', 'katharopoulos2020transformers', 'vaswani2017attention']);
+  });
+
+  it('refuses a folder that does not exist, in one line with exit code 2', async () => {
+    const { code, stderr } = await run(['--workspace', path.join(tmpdir(), 'no-such-paper-notes-folder'), 'list']);
+    assert.equal(code, 2);
+    assert.match(stderr, /^paper-notes: --workspace .*: no such folder\n$/);
   });
 });

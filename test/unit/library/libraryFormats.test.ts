@@ -36,3 +36,25 @@ describe('library formats', () => {
     });
   }
 });
+
+describe('library formats told by content', () => {
+  const bibtex = readFileSync(join(root, 'test', 'fixtures', 'bib', 'googleScholar.bib'), 'utf8');
+  const cslJson = '[{"id": "a", "type": "article-journal", "title": "A"}]';
+  const metadata = readFileSync(join(root, 'corpus', 'seed-metadata.json'), 'utf8');
+  const cases: readonly [string, string, string | undefined][] = [
+    ['refs.txt', bibtex, 'bibtex'],
+    ['refs', `% exported by hand\nSome words BibTeX ignores.\n\n${bibtex}`, 'bibtex'],
+    ['library', `\uFEFF${cslJson}`, 'csl-json'],
+    ['seed.json', metadata, 'paper-metadata'],
+    ['items.json', cslJson, 'csl-json'],
+    ['refs.bib', 'not even BibTeX', 'bibtex'],
+    ['page', dailyPapers, 'daily-papers'],
+    ['notes.md', bibtex, undefined],
+    ['mail.txt', 'write to me @ home {soon}', undefined],
+  ];
+  for (const [file, text, expected] of cases) {
+    it(`reads ${file} holding ${text.slice(0, 24).replace(/\s+/g, ' ')}… as ${expected ?? 'no library'}`, () => {
+      assert.equal(libraryFormatOf(file, text), expected);
+    });
+  }
+});
