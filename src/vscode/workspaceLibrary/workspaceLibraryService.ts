@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { snapshotClassifier } from '../../core/categories/categorySnapshot';
 import { createClassifier, DEFAULT_TAXONOMY, type Classifier } from '../../core/categories/classifier';
 import { readBibtexInSlices } from '../../core/library/bibtexReader';
+import { dailyPapersMetadataFile, readDailyPapersWithMetadata } from '../../core/library/dailyPapersWithMetadata';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
@@ -205,6 +206,21 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     for (const known of inside) void this.enqueue(() => this.removeFile(known));
   }
 
+  /**
+   * Reads one file now, without waiting for the file watcher (an importer that has just written it wants its papers
+   * in the tree at once); resolves with the library that includes it.
+   */
+  readNow(uri: vscode.Uri): Promise<Library> {
+    const key = uri.toString();
+    const timer = this.pending.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.pending.delete(key);
+    return this.enqueue(async () => {
+      await this.readFile(uri);
+      return this.publish();
+    });
+  }
+
   private scheduleRead(uri: vscode.Uri): void {
     if (/[\\/](node_modules|\.git)[\\/]/.test(uri.path)) return;
     const key = uri.toString();
@@ -269,6 +285,18 @@ export class WorkspaceLibraryService implements vscode.Disposable {
           });
         },
       );
+      this.incremental.setReadResult({ file, format, bundled: false, result });
+    } else if (format === 'daily-papers') {
+      // A page and the metadata file saved beside it are read as one, so its papers get their authors and real keys.
+      const metadataUri = uri.with({ path: dailyPapersMetadataFile(uri.path) });
+      let metadata: { text: string; file: string } | undefined;
+      try {
+        metadata = { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(metadataUri)), file: this.displayName(metadataUri) };
+        this.uris.set(metadata.file, metadataUri);
+      } catch {
+        metadata = undefined;
+      }
+      result = readDailyPapersWithMetadata({ text, file }, metadata);
       this.incremental.setReadResult({ file, format, bundled: false, result });
     } else {
       result = this.incremental.setFile({ file, text, format });
