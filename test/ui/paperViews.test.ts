@@ -64,6 +64,23 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
   const byKind = () =>
     workbench.page.locator('.sidebar [role="treeitem"]', { has: workbench.page.locator('.label-name', { hasText: /^By kind$/ }) });
 
+  /** Mamba's row in the Papers tree, grouped by method family with its category expanded, whatever state the tree was in. */
+  const mambaRow = async () => {
+    const category = await workbench.groupPapers('method', /^State space models/);
+    await workbench.expandTreeItem(category);
+    const row = workbench.treeItem(new RegExp(`^${escapeRegExp(mamba().title.slice(0, 20))}`));
+    await row.waitFor();
+    return row;
+  };
+
+  /** Brings Mamba's paper view to the front (its tab, or the search when it has none) and returns its frame. */
+  const showMamba = async (): Promise<Frame> => {
+    const tab = workbench.page.locator('.tabs-container .tab', { hasText: 'Mamba: Linear-Time' }).first();
+    if (await tab.isVisible()) await tab.click();
+    else await searchAndOpen(workbench, mambaKey, mamba().title);
+    return paperFrame(workbench, mamba().title.slice(0, 30));
+  };
+
   const mamba = (): NonNullable<ReturnType<Library['get']>> => {
     const paper = library.get(mambaKey);
     assert.ok(paper, `${mambaKey} is in the seed`);
@@ -73,7 +90,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
   describe('the Papers tree', () => {
     it('switches to grouping by year from the view title menu, newest year first, with counts', async () => {
       const { page } = workbench;
-      await workbench.treeItem(/^State space models/).waitFor();
+      await workbench.groupPapers('method', /^State space models/);
       await page.locator('.sidebar .pane-header .action-label[aria-label="Group Papers By"]').click();
       await chooseMenuItem('Group Papers by Year');
       const years = groupPapers(library.papers, 'year');
@@ -87,6 +104,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
 
     it('lists every paper flat under Show All Papers, and groups by method family again', async () => {
       const { page } = workbench;
+      await workbench.groupPapers('method', /^State space models/);
       await workbench.runCommand('Paper Notes: Show All Papers');
       await workbench.waitForText(page.locator('.sidebar .pane-header', { hasText: 'Papers' }).first(), /all papers/);
       const first = [...library.papers].sort((a, b) => a.title.localeCompare(b.title) || a.key.localeCompare(b.key))[0]!;
@@ -99,7 +117,8 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
 
     it("explains a category in its tooltip by the terms that matched its papers", async () => {
       const group = groupPapers(library.papers, 'method').find((candidate) => candidate.id === 'state-space-models')!;
-      const text = await hoverText(workbench, workbench.treeItem(/^State space models/), /Matched terms/);
+      const category = await workbench.groupPapers('method', /^State space models/);
+      const text = await hoverText(workbench, category, /Matched terms/);
       assert.match(text, new RegExp(`State space models: ${group.papers.length} papers`));
       assert.match(text, new RegExp(`${escapeRegExp(group.terms[0]!.term)} \\(${group.terms[0]!.papers} papers?\\)`));
       await workbench.page.mouse.move(900, 600);
@@ -107,10 +126,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
 
     it("shows a paper's authors, venue, categories and top claims in its tooltip", async () => {
       const paper = mamba();
-      const category = workbench.treeItem(/^State space models/);
-      if ((await category.getAttribute('aria-expanded')) !== 'true') await category.click();
-      const row = workbench.treeItem(new RegExp(`^${escapeRegExp(paper.title.slice(0, 20))}`));
-      await row.waitFor();
+      const row = await mambaRow();
       // The sample note cites Mamba once: the description ends with the workspace citation count.
       await workbench.waitForText(row.locator('.label-description'), new RegExp(`^${paper.key} · ${paper.year} · cited in 1 note$`));
       assert.deepEqual(await workbench.treeItemText(row), { label: paper.title, description: `${paper.key} · ${paper.year} · cited in 1 note` });
@@ -125,7 +141,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
     });
 
     it('offers Open, Insert Citation and Open Note inline, and all seven paper actions in the context menu', async () => {
-      const row = workbench.treeItem(new RegExp(`^${escapeRegExp(mamba().title.slice(0, 20))}`));
+      const row = await mambaRow();
       await row.hover();
       const inline = await row.locator('.actions .action-label').evaluateAll((links) => links.map((link) => link.getAttribute('aria-label')));
       assert.deepEqual(inline, ['Open Paper', 'Insert Citation', 'Open Note']);
@@ -139,7 +155,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
 
     it('copies the citation key and the BibTeX entry from the context menu', async () => {
       const { page } = workbench;
-      const row = workbench.treeItem(new RegExp(`^${escapeRegExp(mamba().title.slice(0, 20))}`));
+      const row = await mambaRow();
       const runFromMenu = async (label: string): Promise<string> => {
         await row.click({ button: 'right' });
         await chooseMenuItem(label);
@@ -180,8 +196,9 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
 
   describe('the paper view', () => {
     let frame: Frame;
-    before(async () => {
-      frame = await paperFrame(workbench, mamba().title.slice(0, 30));
+    // Each test starts from Mamba's paper view in front: its tab clicked, or the paper opened through the search.
+    beforeEach(async () => {
+      frame = await showMamba();
     });
 
     it('shows title, authors, year, venue, links and categories as chips', async () => {
@@ -292,14 +309,19 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
   });
 
   describe('the Claims view', () => {
-    it('lists speedups largest factor first and names the papers behind each benchmark', async () => {
-      const { page } = workbench;
-      const speedups = claimIndex.byKind.get('speedup')!;
-      const kind = workbench.treeItem(/^Speedup \d+ claims/);
-      await kind.waitFor();
-      if ((await kind.getAttribute('aria-expanded')) !== 'true') await kind.click();
-      const rows = page.locator('.sidebar [role="treeitem"][aria-level="3"]');
+    /** The Claims view's speedup rows, with "By kind" and "Speedup" expanded whatever ran before. */
+    const speedupRows = async () => {
+      await workbench.openViewContainer('Paper Notes');
+      await workbench.expandTreeItem(byKind());
+      await workbench.expandTreeItem(workbench.treeItem(/^Speedup \d+ claims/));
+      const rows = workbench.page.locator('.sidebar [role="treeitem"][aria-level="3"]');
       await rows.first().waitFor();
+      return rows;
+    };
+
+    it('lists speedups largest factor first and names the papers behind each benchmark', async () => {
+      const speedups = claimIndex.byKind.get('speedup')!;
+      const rows = await speedupRows();
       const shown = await Promise.all(
         [0, 1, 2].map(async (index) => ({
           label: ((await rows.nth(index).locator('.label-name').textContent()) ?? '').trim(),
@@ -335,7 +357,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
     it('opens the paper view with the chosen claim in focus', async () => {
       const top = claimIndex.byKind.get('speedup')![0]!;
       const paper = library.get(top.key)!;
-      await workbench.page.locator('.sidebar [role="treeitem"][aria-level="3"]').first().click();
+      await (await speedupRows()).first().click();
       const frame = await paperFrame(workbench, paper.title.slice(0, 30));
       await frame.waitForFunction((index) => document.querySelector(`mark.claim.focused[data-claims~="${index}"]`) !== null, top.claimIndex);
       const focused = await frame.evaluate(() => document.activeElement?.getAttribute('data-anchor'));
@@ -346,6 +368,7 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
   describe('after a window reload', () => {
     it('restores the paper view through its serializer', async () => {
       const { page } = workbench;
+      await showMamba();
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.tabs-container .tab', { hasText: 'Mamba: Linear-Time' }).first().click();

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../scripts/vscode/codeServer';
 import { listVsixEntries, packageVsix, vsixPath } from './vsix';
 import { Workbench } from './workbench';
 
@@ -35,6 +37,15 @@ describe('The packaged VSIX', () => {
     ]) {
       assert.ok(entries.includes(required), `${required} is in the VSIX`);
     }
+  });
+
+  it("declares no repository, and ships every image its README shows, so no link of the published page points nowhere", () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { repository?: unknown };
+    assert.equal(manifest.repository, undefined);
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/i.test(target));
+    assert.ok(images.length > 0, 'the README shows screenshots');
+    for (const image of images) assert.ok(entries.includes(`extension/${image}`), `${image} is in the VSIX`);
   });
 
   it('holds no sources, tests, source maps or dependencies', () => {

@@ -19,6 +19,14 @@ export interface OpenOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/** The Papers tree's groupings: the palette command of each, and what the pane header then says. */
+export const PAPER_GROUPINGS = {
+  method: { command: 'Paper Notes: Group Papers by Method Family', header: 'by method family' },
+  domain: { command: 'Paper Notes: Group Papers by Application Domain', header: 'by application domain' },
+  year: { command: 'Paper Notes: Group Papers by Year', header: 'by year' },
+  all: { command: 'Paper Notes: Show All Papers', header: 'all papers' },
+} as const;
+
 /** One code-server, one Chromium, one page showing the workbench. Close it in `after()`. */
 export class Workbench {
   /** Errors the page threw, minus known noise: a suite can assert there are none. */
@@ -74,6 +82,38 @@ export class Workbench {
   /** A row of any tree in the side bar, by its accessible name (label, then description). */
   treeItem(name: string | RegExp): Locator {
     return this.page.locator('.sidebar').getByRole('treeitem', { name });
+  }
+
+  /**
+   * Expands a tree row if it is collapsed, and waits until its children show: a test that needs a category open opens
+   * it itself, whatever ran before it.
+   */
+  async expandTreeItem(item: Locator): Promise<void> {
+    await item.waitFor();
+    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
+    // The tree may redraw the row meanwhile: read the attribute through the locator, not a handle to the old node.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await this.page.waitForTimeout(100)) {
+      if ((await item.getAttribute('aria-expanded', { timeout: 1000 }).catch(() => undefined)) === 'true') return;
+    }
+    throw new Error(`the tree row ${item.toString()} did not expand`);
+  }
+
+  /**
+   * Groups the Papers tree as asked, from the command palette, and returns the first row matching `firstRow`. The palette
+   * offers only the groupings not in use (their enablement), so the pane header says first whether to run anything.
+   */
+  async groupPapers(grouping: keyof typeof PAPER_GROUPINGS, firstRow: RegExp): Promise<Locator> {
+    const { command, header } = PAPER_GROUPINGS[grouping];
+    await this.openViewContainer('Paper Notes');
+    await this.treeItem(/./).first().waitFor({ timeout: 60_000 }); // the library is ready: the grouping commands are enabled
+    const pane = this.page.locator('.sidebar .pane-header', { hasText: 'Papers' }).first();
+    if (!new RegExp(header).test((await pane.innerText().catch(() => '')) ?? '')) {
+      await this.runCommand(command);
+      await this.waitForText(pane, new RegExp(header));
+    }
+    const row = this.treeItem(firstRow).first();
+    await row.waitFor();
+    return row;
   }
 
   /** A tree row's label and description as shown. */

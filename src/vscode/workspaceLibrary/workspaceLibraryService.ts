@@ -7,6 +7,7 @@ import { dailyPapersMetadataFile, readDailyPapersWithMetadata } from '../../core
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
+import { readSettled } from '../../core/library/settledRead';
 import { EXCLUDED_FOLDERS, librarySettingsFrom, type LibrarySettings } from '../../core/library/librarySettings';
 import type { LibraryDiagnostic, Paper, ReadResult } from '../../core/library/paper';
 import { CORPUS_CATEGORIES_FILE, readCorpusCategories } from '../../node/corpusCategories';
@@ -254,7 +255,17 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const started = performance.now();
     let text: string;
     try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      // Another program may still be writing it: read until its size and time hold still (a later change re-reads it too).
+      const read = await readSettled({
+        stat: async () => {
+          const stat = await vscode.workspace.fs.stat(uri);
+          return { size: stat.size, mtime: stat.mtime };
+        },
+        read: () => vscode.workspace.fs.readFile(uri),
+        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      });
+      if (read.reads > 1) this.log.appendLine(`${file} changed while it was read; read it ${read.reads} times${read.settled ? '' : ' and it was still changing'}.`);
+      text = new TextDecoder('utf-8').decode(read.bytes);
     } catch (error) {
       this.log.appendLine(`Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       return false;

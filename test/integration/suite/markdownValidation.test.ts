@@ -49,15 +49,21 @@ describe('VS Code Markdown link validation', function () {
     if (!settingsFileExisted) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.vscode'), { recursive: true }).then(undefined, () => undefined);
   });
 
-  it('reports [@key] as a missing link definition when Paper Notes leaves the setting alone', async () => {
+  // Each test starts from validation on, Paper Notes told to leave it alone, and no workspace choice yet.
+  beforeEach(async () => {
     await user('paperNotes.citation', 'silenceReferenceLinkValidation', false);
+    await vscode.workspace.getConfiguration('markdown.validate').update('referenceLinks.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     await user('markdown.validate', 'enabled', true);
     await vscode.window.showTextDocument(note);
+  });
+
+  it('reports [@key] as a missing link definition when Paper Notes leaves the setting alone', async () => {
     await waitFor('VS Code to flag the citation and the broken file link', () =>
       messages().some((message) => CITATION_FLAG.test(message)) && messages().some((message) => FILE_FLAG.test(message)) ? true : undefined);
   });
 
   it('does not report [@key] once Paper Notes applies markdown.validate.referenceLinks.enabled = "ignore" to the workspace, and still reports broken file links', async () => {
+    await waitFor('VS Code to flag the citation first', () => (messages().some((message) => CITATION_FLAG.test(message)) ? true : undefined));
     await user('paperNotes.citation', 'silenceReferenceLinkValidation', undefined);
     const applied = await waitFor('the workspace setting', () =>
       vscode.workspace.getConfiguration('markdown.validate').inspect<string>('referenceLinks.enabled')?.workspaceValue);

@@ -96,6 +96,8 @@ describe('Papers tree citation counts', () => {
 
   it('redraws with the new count when a note citing the paper is added, then removed', async () => {
     const before = await notesCitingOnDisk(KEY);
+    // As VS Code would have: reach the row, so the tree knows it is shown (only shown rows are redrawn).
+    paperNode(api, KEY);
     const note = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'tree-count-check.md');
     try {
       const added = nextTreeChange(api, KEY, 'a citing note was added');

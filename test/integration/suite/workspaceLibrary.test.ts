@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -87,6 +88,17 @@ describe('Workspace library', function () {
     await remove(folder);
   });
 
+  /**
+   * Writes the itest .bib (Mamba and Hyena copies) and waits until the library holds exactly what it says: tests that
+   * need these papers set them up themselves, so each passes alone.
+   */
+  async function loadMambaBib(text = mamba): Promise<void> {
+    const { api } = await activatePaperNotes();
+    await write(bib, text);
+    const hyenaTitle = /title = \{(Hyena[^}]*)\}/.exec(text)![1];
+    await waitFor('the itest .bib is loaded', () => api.library().get('itestGu2023') !== undefined && api.library().get('itestPoli2023')?.title === hyenaTitle);
+  }
+
   after(async () => {
     await remove(folder);
     await remove(notesFolder);
@@ -96,6 +108,8 @@ describe('Workspace library', function () {
 
   it('adds the papers of a .bib file created in the workspace', async () => {
     const { api } = await activatePaperNotes();
+    await remove(folder);
+    await waitFor('no itest paper is left', () => api.library().get('itestGu2023') === undefined && api.library().get('itestGood') === undefined);
     const before = api.library().size;
     let changes = 0;
     const subscription = api.onDidChangeLibrary(() => changes++);
@@ -112,6 +126,7 @@ describe('Workspace library', function () {
 
   it('updates the library when the file is edited, re-reading only that file', async () => {
     const { api } = await activatePaperNotes();
+    await loadMambaBib();
     const seedSize = api.library().size;
     await write(bib, mamba.replace('Hyena Hierarchy (integration copy)', 'Hyena Hierarchy, edited (integration copy)'));
     const ms = await waitFor('the edited title is in the library', () => api.library().get('itestPoli2023')?.title === 'Hyena Hierarchy, edited (integration copy)');
@@ -132,12 +147,17 @@ describe('Workspace library', function () {
   });
 
   it('clears the diagnostic once the entry is fixed', async () => {
+    await write(brokenBib, broken);
+    await waitFor('the broken file has a diagnostic', () => vscode.languages.getDiagnostics(brokenBib).length > 0);
     await write(brokenBib, broken.replace('{never close,', '{never} close},'));
     await waitFor('the diagnostic is gone', () => vscode.languages.getDiagnostics(brokenBib).length === 0);
   });
 
   it('drops the papers of a deleted file', async () => {
     const { api } = await activatePaperNotes();
+    await loadMambaBib();
+    await write(brokenBib, broken);
+    await waitFor('the second file is loaded', () => api.library().get('itestGood') !== undefined);
     await remove(brokenBib);
     await waitFor('the deleted file\'s papers are gone', () => api.library().get('itestGood') === undefined);
     assert.ok(api.library().get('itestGu2023'), 'papers of other files stay');
@@ -145,6 +165,10 @@ describe('Workspace library', function () {
 
   it('Open Note creates the note from the built-in template and never overwrites it', async () => {
     const { api } = await activatePaperNotes();
+    await loadMambaBib();
+    await remove(vscode.Uri.joinPath(notesFolder, 'itestGu2023.md'));
+    await remove(templateFolder); // the built-in template, not a workspace one
+    await waitFor('no note for the paper', () => !api.notes.hasNote('itestGu2023'));
     const started = Date.now();
     const first = await vscode.commands.executeCommand<{ uri: vscode.Uri; created: boolean }>('paperNotes.openNote', 'itestGu2023');
     console.log(`      note created and opened in ${Date.now() - started} ms`);
@@ -166,10 +190,14 @@ describe('Workspace library', function () {
   });
 
   it('Open Note uses the workspace template when there is one', async () => {
+    const { api } = await activatePaperNotes();
+    await loadMambaBib();
+    await remove(vscode.Uri.joinPath(notesFolder, 'itestPoli2023.md'));
+    await waitFor('no note for the paper', () => !api.notes.hasNote('itestPoli2023'));
     await write(vscode.Uri.joinPath(templateFolder, 'note-template.md'), '# {{title}}\n\nBy {{authors}} ({{year}}), {{citation}}.\n');
     const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; created: boolean }>('paperNotes.openNote', 'itestPoli2023');
     assert.equal(result.created, true);
-    assert.equal(await read(result.uri), '# Hyena Hierarchy, edited (integration copy)\n\nBy Michael Poli, Christopher Ré (2023), [@itestPoli2023].\n');
+    assert.equal(await read(result.uri), '# Hyena Hierarchy (integration copy)\n\nBy Michael Poli, Christopher Ré (2023), [@itestPoli2023].\n');
   });
 
   it('notices notes written by hand, and their deletion', async () => {
@@ -182,6 +210,7 @@ describe('Workspace library', function () {
   });
 
   it('Compare Papers inserts a GFM table at the cursor as one undoable edit', async () => {
+    await loadMambaBib();
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Comparison\n\n' });
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(2, 0, 2, 0);
@@ -197,6 +226,29 @@ describe('Workspace library', function () {
 
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), '# Comparison\n\n');
+  });
+
+  it('settles to the final content of a .bib another program writes slowly, in many small pieces', async () => {
+    const { api } = await activatePaperNotes();
+    const slow = vscode.Uri.joinPath(folder, 'slow.bib');
+    const entries = Array.from({ length: 40 }, (_, i) => `@article{itestSlow${i},\n  title = {Slowly Written Entry ${i} (integration copy)},\n  year = {2024}\n}\n`).join('\n');
+    await remove(slow);
+    await vscode.workspace.fs.createDirectory(folder);
+    // As a download or an export does: one open file, written piece by piece past the watcher's debounce.
+    const handle = await open(slow.fsPath, 'w');
+    try {
+      for (let at = 0; at < entries.length; at += 97) {
+        await handle.write(entries.slice(at, at + 97));
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+    } finally {
+      await handle.close();
+    }
+    const ms = await waitFor('all 40 entries are in the library', () => Array.from({ length: 40 }, (_, i) => api.library().get(`itestSlow${i}`)).every(Boolean), 20_000);
+    console.log(`      slowly written .bib settled ${ms} ms after its writer closed it`);
+    await waitFor('no problem is left from a half-written read', () => vscode.languages.getDiagnostics(slow).length === 0);
+    await remove(slow);
+    await waitFor('the entries are gone', () => api.library().get('itestSlow0') === undefined);
   });
 
   it('reads a Daily Papers page saved under papers/, recognised by its content, and forgets it when it stops being one', async () => {
@@ -216,6 +268,7 @@ describe('Workspace library', function () {
 
   it('drops the papers when the folder goes away', async () => {
     const { api } = await activatePaperNotes();
+    await loadMambaBib();
     await remove(folder);
     await waitFor('the papers are gone', () => api.library().get('itestGu2023') === undefined);
   });
@@ -239,11 +292,14 @@ describe('Workspace library', function () {
 
     it('has an empty library, and says so, when the workspace has no library files', async () => {
       const { api } = await activatePaperNotes();
+      await remove(folder);
       await waitFor('the library is empty', () => api.library().size === 0 && api.libraryState() === 'empty');
     });
 
     it('says the library failed when its only file cannot be read', async () => {
       const { api } = await activatePaperNotes();
+      await remove(folder);
+      await waitFor('the library is empty', () => api.library().size === 0);
       await write(vscode.Uri.joinPath(folder, 'only.bib'), '@article{onlyBroken,\n  title = {Never closed\n');
       await waitFor('the state is failed', () => api.libraryState() === 'failed');
       assert.equal(api.library().size, 0);
@@ -251,6 +307,8 @@ describe('Workspace library', function () {
 
     it('is ready again once the file holds a paper', async () => {
       const { api } = await activatePaperNotes();
+      await remove(folder);
+      await waitFor('the library is empty', () => api.library().size === 0);
       await write(vscode.Uri.joinPath(folder, 'only.bib'), '@article{onlyFixed,\n  title = {Closed now}\n}\n');
       await waitFor('the state is ready', () => api.libraryState() === 'ready' && api.library().size === 1);
     });
