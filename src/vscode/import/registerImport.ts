@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Library } from '../../core/library/library';
 import { addPaperCommand } from './addPaperCommand';
 import { importDailyPapersCommand } from './importDailyPapersCommand';
 import { PaperImporter, type PaperImporterHost } from './paperImporter';
@@ -8,7 +7,7 @@ import { CITATION_PASTE_KIND, CitationPasteProvider, citePaperLinkCommand, CiteP
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 /** Add Paper, Import Daily Papers, "Paste as citation" and "Cite this paper". */
-export function registerImport(context: vscode.ExtensionContext, host: Omit<PaperImporterHost, 'storageUri'> & { library(): Library }): PaperImporter {
+export function registerImport(context: vscode.ExtensionContext, host: Omit<PaperImporterHost, 'storageUri'>): PaperImporter {
   const importer = new PaperImporter({ ...host, storageUri: context.globalStorageUri });
   const commands = [addPaperCommand(importer), importDailyPapersCommand(importer), citePaperLinkCommand(importer)];
   const ids = new Set<string>();

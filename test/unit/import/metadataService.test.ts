@@ -26,6 +26,15 @@ describe('looking papers up on the replay server', function () {
     assert.deepEqual(server.requests.filter((r) => r.url.startsWith('/arxiv')).map((r) => r.url), ['/arxiv/api/query?id_list=2405.21060,2307.08621&max_results=2']);
   });
 
+  it('asks arXiv for at most 100 ids per call', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `2312.${String(90000 + i)}`);
+    const { papers, notFound } = await lookUp(ids.join(' '));
+    assert.deepEqual(papers, []);
+    assert.equal(notFound.length, 101);
+    const calls = server.requests.filter((r) => r.url.startsWith('/arxiv')).map((r) => new URL(r.url, server.origin).searchParams.get('id_list')!.split(',').length);
+    assert.deepEqual(calls, [100, 1]);
+  });
+
   it('fetches an old-style id, which Hugging Face is not asked about', async () => {
     const { papers } = await lookUp('hep-th/9711200');
     assert.equal(papers[0].title, 'The Large N Limit of Superconformal Field Theories and Supergravity');
