@@ -194,6 +194,16 @@ export class WorkspaceLibraryService implements vscode.Disposable {
         watcher.onDidDelete((uri) => void this.enqueue(() => this.removeFile(uri)));
         this.watchers.push(watcher);
       }
+      // A Daily Papers page is read with the metadata file beside it: a change to that file reads its page again.
+      const metadata = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.metadata.json'));
+      const pageOf = (uri: vscode.Uri) => {
+        const page = uri.with({ path: uri.path.replace(/\.metadata\.json$/i, '.txt') });
+        if (this.incremental.has(this.displayName(page))) this.scheduleRead(page);
+      };
+      metadata.onDidCreate(pageOf);
+      metadata.onDidChange(pageOf);
+      metadata.onDidDelete(pageOf);
+      this.watchers.push(metadata);
       // Deleting a folder reports the folder only, not the library files inside it.
       const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
       folders.onDidDelete((uri) => this.removeFolder(uri));

@@ -151,6 +151,18 @@ describe('Import: Add Paper, Import Daily Papers and citing links, against the r
     assert.equal(api.library().papers.some((candidate) => candidate.title === 'An Old Title'), false);
   });
 
+  it('a change to a page\'s metadata file reads the page again', async () => {
+    const { api } = await activatePaperNotes();
+    const fixtures = path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'test', 'fixtures', 'services');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), 'papers'));
+    const day = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(fixtures, 'huggingface', 'daily_papers_2023-07-18.json'))))) as Array<{ paper: { title: string; summary: string } }>;
+    const { title, summary } = day[0].paper;
+    await vscode.workspace.fs.writeFile(pageUri(), encoder.encode(`Daily Papers\n\n${title}\n\n${summary.replace(/\s+/g, ' ')}\n`));
+    await waitFor('the page\'s paper is in the library under a key from its title', () => api.library().papers.some((paper) => paper.title === title && paper.authors.length === 0));
+    await vscode.workspace.fs.writeFile(metadataUri(), encoder.encode(JSON.stringify([{ title, arxivId: '2307.08621', year: 2023, authors: ['Yutao Sun', 'Li Dong'], venue: null, codeUrl: null }])));
+    await waitFor('the paper has its authors and real key', () => api.library().get('sun2023retentive')?.source.file === 'papers/daily-papers-2024-06-03.txt');
+  });
+
   it('Import Daily Papers writes nothing for a future day or a day without papers', async () => {
     assert.equal(await vscode.commands.executeCommand('paperNotes.importDailyPapers', '2999-01-01'), undefined);
     assert.equal(await vscode.commands.executeCommand('paperNotes.importDailyPapers', '2024-06-02'), undefined);
