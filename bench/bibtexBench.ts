@@ -1,6 +1,7 @@
 import { readBibtex, readBibtexInSlices } from '../src/core/library/bibtexReader';
 import { IncrementalLibrary } from '../src/core/library/incrementalLibrary';
 import { citationJsCsl } from '../test/support/citationJs';
+import { texLiveBibFiles, type CorpusFile } from '../test/support/texLiveBibliographies';
 import { printTable, type BenchSuite, type Timing } from './benchSuite';
 import { syntheticBib } from './syntheticBib';
 
@@ -100,6 +101,29 @@ async function loadTable(): Promise<void> {
   printTable(['entries', 'runs', 'citation-js wall ms', 'citation-js CPU ms', 'ours wall ms', 'ours CPU ms', 'speedup (wall)', 'speedup (CPU)'], speedups);
 }
 
+/** TeX Live's bibliographies (Debian's texlive-bibtex-extra): real files nobody here wrote, read warm. */
+function texLiveTable(): void {
+  let files: CorpusFile[];
+  try {
+    files = texLiveBibFiles();
+  } catch (error) {
+    console.log(`\nTeX Live bibliographies: not measured (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
+  const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
+  let records = 0;
+  const runs = 5;
+  const timing = measureWarm(runs, () => {
+    records = 0;
+    for (const file of files) records += readBibtex(file.text, file.name).records.length;
+  });
+  console.log(`\nTeX Live's bibliographies (${files.length} .bib files of texlive-bibtex-extra, LaTeX, @preamble macros and crossref as written), readBibtex on each:`);
+  printTable(['entries', 'MB', 'runs', 'wall ms', 'CPU ms', 'wall µs/entry'], [[
+    records.toLocaleString('en'), (bytes / 1e6).toFixed(1), String(runs), timing.wallMs.toFixed(0), timing.cpuMs.toFixed(0),
+    ((timing.wallMs * 1000) / records).toFixed(1),
+  ]]);
+}
+
 async function reloadTable(): Promise<void> {
   const files = Array.from({ length: 10 }, (_, i) => ({ file: `refs/part${i}.bib`, text: syntheticBib(1000, i * 1000) }));
   const library = new IncrementalLibrary();
@@ -177,6 +201,7 @@ export const bibtexBench: BenchSuite = {
   name: 'BibTeX libraries',
   async run() {
     await loadTable();
+    texLiveTable();
     await reloadTable();
     await extensionLoadTable();
   },

@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractClaims } from '../src/core/claims/extractClaims';
+import { extractClaims, extractClaimsWithReport } from '../src/core/claims/extractClaims';
+import { repetitiveAbstract } from '../test/fixtures/hostileInputs';
 import { buildLibrary } from '../src/core/library/library';
 import { printTable, type BenchSuite } from './benchSuite';
 import { readDailyPapers, syntheticAbstracts } from './syntheticAbstracts';
@@ -124,5 +125,18 @@ export const claimsBench: BenchSuite = {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+
+    // One huge repetitive abstract (test/fixtures/hostileInputs.ts): extraction must stay linear in its length.
+    const sizes: string[][] = [];
+    for (const megabytes of [1, 5, 10]) {
+      const abstract = repetitiveAbstract(megabytes * 1_000_000);
+      (globalThis as { gc?: () => void }).gc?.();
+      const wallStart = performance.now();
+      const extraction = extractClaimsWithReport(abstract);
+      const wall = performance.now() - wallStart;
+      sizes.push([`${megabytes} MB`, format(extraction.found + extraction.merged), format(extraction.claims.length), `${(wall / 1000).toFixed(2)} s`]);
+    }
+    console.log('\nOne huge repetitive abstract, extractClaims (one run each):');
+    printTable(['abstract', 'claims before merging', 'claims kept', 'wall'], sizes);
   },
 };

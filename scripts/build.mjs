@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { writeBundledCslData } from './cslData.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -97,6 +98,9 @@ const contexts = [
 // The webview cannot load from node_modules (localResourceRoots is media/ only): copy the codicon font next to it.
 mkdirSync('media/webview/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `media/webview/codicons/${file}`);
+
+// The bundled CSL styles, locales and their third-party notice, extracted from their packages (scripts/cslData.mjs).
+writeBundledCslData('dist/csl');
 
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));

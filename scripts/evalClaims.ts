@@ -3,6 +3,7 @@
 // must not steer the rules).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { claimSpans } from '../src/core/claims/claim';
 import { extractClaims } from '../src/core/claims/extractClaims';
 import { locateGold, scoreClaims, type GoldClaim, type KindScore, type KindSpan } from '../src/core/claims/scoreClaims';
 
@@ -32,7 +33,8 @@ function evaluate(name: string, papers: readonly LabelledPaper[], abstractOf: (p
       if (span === undefined) throw new Error(`${name}: gold "${g.text}" not found in "${paper.title}"`);
       return span;
     });
-    const claims = extractClaims(abstract);
+    // A merged claim counts at each place it is made.
+    const claims = extractClaims(abstract).flatMap((claim) => claimSpans(claim).map((span) => ({ ...claim, ...span })));
     if (listErrors) reportErrors(paper.title, abstract, gold, claims);
     return { gold, predicted: claims as readonly KindSpan[] };
   });

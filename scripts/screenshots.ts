@@ -1,7 +1,7 @@
 // `npm run screenshots`: the Papers tree, the Claims view and the paper view in the light and the dark default
 // themes, drawn by the real workbench (code-server + Chromium), saved to docs/screenshots/ for the README.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, sampleWorkspace } from './vscode/codeServer';
@@ -62,6 +62,59 @@ async function shoot(name: string, theme: string): Promise<void> {
   }
 }
 
+const PREVIEW_NOTE = [
+  '# Selective state spaces',
+  '',
+  'Selection makes state spaces content-aware [see @gu2023mamba, pp. 3-5; also @gu2021efficiently].',
+  'As @gu2023mamba [p. 7] shows, the scan is hardware-aware [-@gu2021efficiently]; a survey of efficient transformers',
+  '[@fournier2021practical] surveys its relatives. A key the library does not know: [@nobody2020].',
+  '',
+].join('\n');
+
+/** The Markdown preview beside a note, in APA and then in IEEE (the setting changed while the preview is open). */
+async function shootPreview(name: string, theme: string): Promise<void> {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'paper-notes-shots-'));
+  mkdirSync(path.join(workspace, '.vscode'));
+  const settings = path.join(workspace, '.vscode', 'settings.json');
+  writeFileSync(settings, JSON.stringify({ 'paperNotes.citation.cslStyle': 'apa' }));
+  writeFileSync(path.join(workspace, 'note.md'), PREVIEW_NOTE);
+  const workbench = await Workbench.open({ folder: workspace, settings: { 'workbench.colorTheme': theme, 'workbench.editor.enablePreview': false } });
+  const { page } = workbench;
+  const shown = async (pattern: RegExp): Promise<void> => {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+      for (const frame of page.frames()) {
+        const text = await frame.evaluate(() => document.querySelector('.paper-notes-citation')?.textContent ?? '').catch(() => '');
+        if (pattern.test(text)) return;
+      }
+    }
+    throw new Error(`the preview never showed ${pattern}`);
+  };
+  try {
+    await workbench.openFile('note.md');
+    await workbench.runCommand('Markdown: Open Preview to the Side');
+    await shown(/Gu et al\., 2021/);
+    await page.mouse.move(1, 1);
+    await page.waitForTimeout(500);
+    // The preview pane alone (the second editor group): small enough for the VSIX, and what the picture is about.
+    const preview = (await page.locator('.part.editor .editor-group-container').nth(1).boundingBox())!;
+    const clip = { x: preview.x, y: preview.y, width: preview.width, height: Math.min(preview.height, 480) };
+    const save = async (file: string): Promise<void> => {
+      const target = path.join(outDir, `${file}-${name}.png`);
+      await page.screenshot({ path: target, clip });
+      const quantized = spawnSync('pngquant', ['--quality=75-95', '--speed', '1', '--force', '--output', target, target]);
+      console.log(`screenshots: ${file}-${name}.png${quantized.status === 0 ? ' (pngquant)' : ''}`);
+    };
+    await save('citation-preview-apa');
+    writeFileSync(settings, JSON.stringify({ 'paperNotes.citation.cslStyle': 'ieee' }));
+    await shown(/^see \[1/);
+    await page.waitForTimeout(500);
+    await save('citation-preview-ieee');
+  } finally {
+    await workbench.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
 /** The paste widget offering "Paste as citation" for an arXiv link, against the replay server of the tests. */
 async function shootPaste(name: string, theme: string): Promise<void> {
   const server = await startReplayServer();
@@ -100,10 +153,12 @@ async function shootPaste(name: string, theme: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv[2];
+  const previewOnly = process.argv.includes('--preview-only');
+  const pasteOnly = process.argv.includes('--paste-only');
   for (const { name, theme } of themes) {
-    if (only === undefined || only === 'views') await shoot(name, theme);
-    if (only === undefined || only === 'paste') await shootPaste(name, theme);
+    if (!previewOnly && !pasteOnly) await shoot(name, theme);
+    if (!pasteOnly) await shootPreview(name, theme);
+    if (!previewOnly) await shootPaste(name, theme);
   }
 }
 

@@ -14,8 +14,11 @@ const packages = [
   { name: 'libkrb5-dev', for: ['start', 'test'], why: "code-server's native modules" },
   { name: 'libxkbfile-dev', for: ['start', 'test'], why: "code-server's native modules" },
   { name: 'libsecret-1-dev', for: ['start', 'test'], why: "code-server's native modules" },
-  { name: 'pandoc', for: ['test'], why: 'citations are checked against real Pandoc' },
+  { name: 'pandoc', for: ['start', 'test'], why: "citations are checked against real Pandoc; the build takes Chicago author-date from its default.csl" },
+  { name: 'citation-style-language-styles', for: ['start', 'test'], why: 'the build takes the bundled IEEE, Nature and ACM styles from it' },
+  { name: 'citation-style-language-locales', for: ['start', 'test'], why: 'the build takes the bundled CSL locales from it' },
   { name: 'chromium', for: ['test'], why: 'the UI tests drive the workbench in headless Chromium' },
+  { name: 'texlive-bibtex-extra', for: ['test'], why: "the BibTeX reader is checked against TeX Live's real bibliographies" },
 ];
 
 const target = process.argv[2] ?? 'test';

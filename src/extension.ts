@@ -1,23 +1,25 @@
 import * as vscode from 'vscode';
 import type { CategoryId } from './core/categories/category';
 import { DEFAULT_TAXONOMY } from './core/categories/classifier';
-import { extractClaims } from './core/claims/extractClaims';
+import { extractClaimsWithReport } from './core/claims/extractClaims';
 import type { Library } from './core/library/library';
 import type { Paper } from './core/library/paper';
 import { ActivationTimings } from './vscode/activationTimings';
 import { registerCitations, type CitationServices } from './vscode/citations/registerCitations';
 import { showOutputCommand } from './vscode/commands/showOutput';
 import { registerImport } from './vscode/import/registerImport';
+import { CslStyleService } from './vscode/csl/cslStyleService';
 import { NoteService } from './vscode/notes/noteService';
 import { comparePapersCommand, openNoteCommand } from './vscode/notes/paperCommands';
 import { LibraryPaperSource } from './vscode/papers/libraryPaperSource';
 import { registerPaperViews, type PaperViewsApi } from './vscode/papers/registerPaperViews';
+import { registerCitationPreview, type MarkdownPreviewApi } from './vscode/preview/registerCitationPreview';
 import { PaperTreeProvider, type PaperTreeRenderTiming } from './vscode/tree/paperTreeProvider';
 import { PapersTreeView, savedGrouping } from './vscode/tree/papersTreeView';
 import { WorkspaceLibraryService, type LibraryLoadState } from './vscode/workspaceLibrary/workspaceLibraryService';
 
 /** What the extension exports to other extensions and to integration tests. */
-export interface PaperNotesApi extends PaperViewsApi {
+export interface PaperNotesApi extends PaperViewsApi, MarkdownPreviewApi {
   /** The current library; empty until the first load finishes. */
   library(): Library;
   /** Resolves once the first load has finished (successfully or not). */
@@ -49,11 +51,15 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
 
   const labels = new Map<string, string>(DEFAULT_TAXONOMY.categories.map((category) => [category.id, category.label]));
   const labelOf = (id: CategoryId): string => labels.get(id) ?? id;
-  const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims, categoryLabel: labelOf });
+  const papers = new LibraryPaperSource({ library: () => loader.library, onDidChangeLibrary: loader.onDidChangeLibrary, extractClaims: (abstract) => extractClaimsWithReport(abstract), categoryLabel: labelOf });
   // Completion, hovers and citation diagnostics follow the workspace library as it reloads; the tree reads its counts.
-  const citations = registerCitations(context, loader);
+  const styles = new CslStyleService(context.extensionPath, output);
+  context.subscriptions.push(styles);
+  const citations = registerCitations(context, loader, styles);
+  const preview = registerCitationPreview(context, styles, citations.library, output);
   const notes = new NoteService({
     context: (paper) => ({ claims: [...papers.claims(paper)], categoryLabel: (id) => labelOf(id as CategoryId) }),
+    papers: () => loader.library.papers,
   });
   const tree = new PaperTreeProvider(() => loader.library, {
     labelOf,
@@ -119,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     papersTreeTiming: () => tree.renderTiming,
     papersTree: tree,
     ...paperViews.api,
+    ...preview,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Library } from '../core/library/library';
+import type { CslFiles } from '../node/cslFiles';
 
 /** Where a command writes; the real process streams in `main.ts`, buffers in tests. */
 export interface CliIo {
@@ -13,6 +14,8 @@ export interface CliContext {
   readonly cwd: string;
   /** Environment variables (endpoints, proxy, cache folder) for the commands that go online. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The bundled CSL styles and locales, and users' `.csl` files. */
+  readonly csl: CslFiles;
 }
 
 /** One CLI command: a name, a usage line and a run function over the loaded library. */

@@ -17,6 +17,7 @@ runCli(process.argv.slice(2), {
   corpusDir,
   cwd: process.cwd(),
   env: process.env,
+  cslDir: path.join(__dirname, 'csl'),
 }).then((code) => {
   process.exitCode = code;
 }, (error: unknown) => {

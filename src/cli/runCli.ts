@@ -5,9 +5,12 @@ import { readCategoryPins } from '../core/categories/categoryPins';
 import { dailyPapersMetadataFile } from '../core/library/dailyPapersWithMetadata';
 import { IncrementalLibrary } from '../core/library/incrementalLibrary';
 import { buildLibrary, Library, type BuildLibraryOptions, type LibraryInput } from '../core/library/library';
+import { invalidUtf8Diagnostics } from '../core/library/invalidUtf8';
 import { libraryFormatOf } from '../core/library/libraryFormats';
 import type { LibraryDiagnostic } from '../core/library/paper';
+import { stripControlChars, visibleText } from '../core/view/inertText';
 import { CorpusFileError, readEmbeddedCorpus } from '../node/corpusFiles';
+import { CslFiles } from '../node/cslFiles';
 import { readWorkspaceLibraryFiles } from '../node/workspaceLibraryFiles';
 import { CliError, type CliCommand, type CliIo } from './cliCommand';
 import { COMMANDS } from './commands';
@@ -22,6 +25,8 @@ export interface CliEnvironment {
   readonly cwd: string;
   /** Default: none (the commands that go online then use the public services, without proxy or cache). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The bundled CSL styles and locales (`dist/csl`); beside the corpus's `dist/` when not given. */
+  readonly cslDir?: string;
 }
 
 function commandTable(commands: readonly CliCommand[]): Map<string, CliCommand> {
@@ -45,16 +50,18 @@ function usage(commands: readonly CliCommand[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `file:line: severity: message`, the form editors and terminals link to. */
+/** `file:line: severity: message`, the form editors and terminals link to; bidi controls in it are shown by name. */
 export function formatDiagnostic(d: LibraryDiagnostic): string {
-  return `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
+  return `${d.file}:${d.line}: ${d.severity}: ${visibleText(d.message)}`;
 }
 
 /** Reads one `--corpus` file; its format is told by its name and content, as the extension tells it. */
-async function readCorpusArgument(cwd: string, file: string): Promise<LibraryInput> {
+async function readCorpusArgument(cwd: string, file: string, diagnostics: LibraryDiagnostic[]): Promise<LibraryInput> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8').decode(await readFile(path.resolve(cwd, file)));
+    const bytes = await readFile(path.resolve(cwd, file));
+    text = new TextDecoder('utf-8').decode(bytes);
+    diagnostics.push(...invalidUtf8Diagnostics(bytes, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CorpusFileError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message);
@@ -73,18 +80,20 @@ async function loadLibrary(
   request: { workspace?: string; corpus: readonly string[]; pins?: BuildLibraryOptions['pins'] },
 ): Promise<Library> {
   const extra: LibraryInput[] = [];
+  const encoding: LibraryDiagnostic[] = [];
   for (const file of request.corpus) {
-    const input = await readCorpusArgument(env.cwd, file);
+    const input = await readCorpusArgument(env.cwd, file, encoding);
     extra.push(input);
     // A Daily Papers page and the metadata file saved beside it are read as one (the library merges them by title).
     const metadata = dailyPapersMetadataFile(file);
     if (input.format === 'daily-papers' && !request.corpus.includes(metadata) && existsSync(path.resolve(env.cwd, metadata))) {
-      extra.push(await readCorpusArgument(env.cwd, metadata));
+      extra.push(await readCorpusArgument(env.cwd, metadata, encoding));
     }
   }
   if (request.workspace === undefined) {
     const inputs = extra.length > 0 ? extra : await readEmbeddedCorpus(env.corpusDir);
-    return buildLibrary(inputs, request.pins ? { pins: request.pins } : {});
+    const built = buildLibrary(inputs, request.pins ? { pins: request.pins } : {});
+    return encoding.length === 0 ? built : new Library(built.papers, [...encoding, ...built.diagnostics]);
   }
   const folder = path.resolve(env.cwd, request.workspace);
   if (!existsSync(folder)) throw new CliError(`--workspace ${request.workspace}: no such folder`);
@@ -93,12 +102,15 @@ async function loadLibrary(
   for (const input of extra) library.setFile(input);
   for (const { input, bundled } of workspace.files) library.setFile(input, bundled);
   const built = library.build();
-  return workspace.diagnostics.length === 0 ? built : new Library(built.papers, [...workspace.diagnostics, ...built.diagnostics]);
+  const early = [...encoding, ...workspace.diagnostics];
+  return early.length === 0 ? built : new Library(built.papers, [...early, ...built.diagnostics]);
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws for user errors. */
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
-  const { io } = env;
+  // Nothing the CLI writes, to a terminal or a redirected file, carries a control character (an escape sequence can
+  // retitle or clear a terminal); tab and line breaks stay.
+  const io: CliIo = { stdout: (text) => env.io.stdout(stripControlChars(text)), stderr: (text) => env.io.stderr(stripControlChars(text)) };
   const commands = commandTable(COMMANDS);
   try {
     const corpus: string[] = [];
@@ -142,7 +154,8 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     }
     const library = await loadLibrary(env, { workspace, corpus, pins: options.pins });
     for (const diagnostic of [...pinDiagnostics, ...library.diagnostics]) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
-    return await command.run({ library, io, cwd: env.cwd, env: env.env ?? {} }, args);
+    const csl = new CslFiles(env.cslDir ?? path.join(env.corpusDir, '..', 'dist', 'csl'));
+    return await command.run({ library, io, cwd: env.cwd, csl, env: env.env ?? {} }, args);
   } catch (error) {
     if (error instanceof CliError || error instanceof CorpusFileError) {
       io.stderr(`paper-notes: ${error.message}\n`);

@@ -1,6 +1,7 @@
 // Reads a workspace folder's library the way the extension does, for the CLI's `--workspace DIR`: the settings in
 // `.vscode/settings.json`, the files their globs match, each read by the format its name or content says, plus the
 // bundled papers. The extension finds files through VS Code; everything after that is the same core.
+import { invalidUtf8Diagnostics } from '../core/library/invalidUtf8';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
@@ -42,13 +43,15 @@ export async function readWorkspaceLibraryFiles(folder: string, corpusDir: strin
     expandDirectories: false,
   });
   const names = [...new Set(matched)].sort((a, b) => a.localeCompare(b));
-  // Decoded as the extension decodes workspace files (invalid bytes become U+FFFD rather than failing the file).
+  // Decoded as the extension decodes workspace files: invalid bytes become U+FFFD, with a warning at their line.
   const decoder = new TextDecoder('utf-8');
   const files: Array<{ input: LibraryInput; bundled: boolean }> = [];
   for (const name of names) {
     let text: string;
     try {
-      text = decoder.decode(await readFile(path.join(folder, name)));
+      const bytes = await readFile(path.join(folder, name));
+      text = decoder.decode(bytes);
+      diagnostics.push(...invalidUtf8Diagnostics(bytes, name));
     } catch (error) {
       throw new CorpusFileError(name, (error as Error).message);
     }

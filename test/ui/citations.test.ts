@@ -23,6 +23,10 @@ describe('Insert Citation in the workbench', () => {
     await page.keyboard.press('Control+End');
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-citations-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+
   after(async () => {
     await workbench?.close();
     rmSync(scratch, { force: true });
@@ -63,6 +67,13 @@ describe('Insert Citation in the workbench', () => {
     const checkboxes = page.locator('.quick-input-widget .monaco-list-row input[type="checkbox"], .quick-input-widget .monaco-list-row .monaco-custom-toggle');
     await checkboxes.nth(0).click();
     await checkboxes.nth(1).click();
+    // Both rows show their check. A clicked checkbox holds the focus until VS Code hands it back to the input box, and
+    // Enter on a focused checkbox toggles it (VS Code's toggle widget) instead of accepting: press Enter in the input box,
+    // where a user types it.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].slice(0, 2);
+      return rows.length === 2 && rows.every((row) => row.getAttribute('aria-checked') === 'true') && document.activeElement?.closest('.quick-input-box') !== null;
+    });
     await page.keyboard.press('Enter');
     await workbench.waitForText(page.locator('.editor-instance .view-lines').first(), /Both \[@gu20\w+; @gu20\w+\]/);
     await workbench.screenshot('insert-citation-grouped');

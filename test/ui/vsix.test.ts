@@ -34,6 +34,10 @@ describe('The packaged VSIX', () => {
       'extension/dist/corpusCategories.json',
       'extension/media/icon.png',
       'extension/corpus/seed-metadata.json',
+      'extension/media/citationPreview.css',
+      'extension/dist/csl/THIRD-PARTY-NOTICES.md',
+      ...['apa', 'harvard', 'vancouver', 'chicago-author-date', 'ieee', 'nature', 'acm'].map((id) => `extension/dist/csl/styles/${id}.csl`),
+      'extension/dist/csl/locales/locales-en-US.xml',
     ]) {
       assert.ok(entries.includes(required), `${required} is in the VSIX`);
     }

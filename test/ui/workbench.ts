@@ -31,12 +31,17 @@ export const PAPER_GROUPINGS = {
 export class Workbench {
   /** Errors the page threw, minus known noise: a suite can assert there are none. */
   readonly pageErrors: string[] = [];
+  /** Every console message of the page and its frames, as `type: text` (CSP violations are reported here). */
+  readonly consoleMessages: string[] = [];
 
   private constructor(
     readonly server: CodeServer,
     readonly browser: BrowserContext,
     readonly page: Page,
   ) {
+    page.on('console', (message) => {
+      this.consoleMessages.push(`${message.type()}: ${message.text()}`);
+    });
     page.on('pageerror', (error) => {
       if (!isHarmlessNoise(error.message)) this.pageErrors.push(error.message);
     });

@@ -5,6 +5,7 @@ import { claimsCommand } from './claims';
 import { dailyCommand } from './daily';
 import { listCommand } from './list';
 import { referencesCommand } from './references';
+import { renderCommand } from './render';
 import { showCommand } from './show';
 import { uncategorisedCommand } from './uncategorised';
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   bibCommand,
   uncategorisedCommand,
   referencesCommand,
+  renderCommand,
   claimsCommand,
   addCommand,
   dailyCommand,

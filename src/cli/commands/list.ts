@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CategoryId } from '../../core/categories/category';
 import { facetOf } from '../../core/categories/categoryPins';
 import type { Paper } from '../../core/library/paper';
+import { visibleText } from '../../core/view/inertText';
 import { CliError, type CliCommand } from '../cliCommand';
 
 /** The JSON shape of one paper in `list --json`. */
@@ -21,8 +22,9 @@ export function paperSummary(paper: Paper) {
 /** One line per paper: key, year, method families and domains, title. */
 export function paperLine(paper: Paper): string {
   const categories = paper.categories.filter((c) => c.facet !== 'type').map((c) => c.id).join(', ') || 'uncategorised';
-  const title = paper.title.length > 60 ? `${paper.title.slice(0, 59)}…` : paper.title;
-  return `${paper.key.padEnd(32)} ${String(paper.year ?? '    ')}  ${title.padEnd(60)}  [${categories}]`;
+  const shown = visibleText(paper.title);
+  const title = shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
+  return `${visibleText(paper.key).padEnd(32)} ${String(paper.year ?? '    ')}  ${title.padEnd(60)}  [${categories}]`;
 }
 
 export const listCommand: CliCommand = {

@@ -2,24 +2,26 @@ import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REFERENCE_ORDERS, type ReferenceOrder } from '../../core/cite/citationStyle';
+import { cslReferenceList } from '../../core/cite/csl/renderNote';
 import { updateReferences } from '../../core/cite/referencesSection';
 import { scanCitations } from '../../core/cite/scanCitations';
 import { applyTextEdit, positionAt } from '../../core/cite/textEdit';
 import { CliError, type CliCommand } from '../cliCommand';
+import { cslFormatterFor, STYLE_OPTION } from './styleOption';
 
 /**
- * `references NOTE.md [--write|--check] [--order first-citation|alphabetical]`: the managed References section of
- * a note, as the editor's Update References command writes it. Prints the updated note, writes it in place, or
+ * `references NOTE.md [--write|--check] [--order first-citation|alphabetical] [--style ID|FILE.csl]`: the managed
+ * References section of a note in a CSL style (Chicago author-date unless told), as Update References writes it. Prints the updated note, writes it in place, or
  * (for pre-commit hooks) exits 1 when the section is out of date or a key is unknown.
  */
 export const referencesCommand: CliCommand = {
   name: 'references',
-  usage: 'references NOTE.md [--write|--check] [--order ORDER]',
+  usage: 'references NOTE.md [--write|--check] [--order ORDER] [--style ID|FILE.csl]',
   summary: 'update the managed References section of a Markdown note (print, --write in place, or --check)',
-  async run({ library, io, cwd }, args) {
+  async run({ library, io, cwd, csl }, args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, order: { type: 'string', default: 'first-citation' } },
+      options: { write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false }, order: { type: 'string', default: 'first-citation' }, ...STYLE_OPTION },
       allowPositionals: true,
       strict: true,
     });
@@ -36,7 +38,8 @@ export const referencesCommand: CliCommand = {
       throw new CliError(`cannot read ${note}`);
     }
 
-    const result = updateReferences(text, (key) => library.get(key), order);
+    const formatter = cslFormatterFor(csl, values.style, cwd);
+    const result = updateReferences(text, (key) => library.get(key), order, cslReferenceList(formatter));
     if (result.problem) throw new CliError(`${note}:${result.problem.line}: ${result.problem.message}`);
     const citations = scanCitations(text);
     for (const key of result.unknownKeys) {

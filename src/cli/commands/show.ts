@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Paper } from '../../core/library/paper';
+import { visibleText } from '../../core/view/inertText';
 import { CliError, type CliCommand } from '../cliCommand';
 
 /** A paper as text: metadata, categories with their evidence, then the abstract. */
 export function describePaper(paper: Paper): string {
-  const lines = [paper.title, ''];
+  // Bidi controls are shown by name: in a terminal they would reorder the text around them.
+  const lines = [visibleText(paper.title), ''];
   const field = (name: string, value: string | number | undefined) => {
-    if (value !== undefined && value !== '') lines.push(`${`${name}:`.padEnd(12)}${value}`);
+    if (value !== undefined && value !== '') lines.push(`${`${name}:`.padEnd(12)}${typeof value === 'string' ? visibleText(value) : value}`);
   };
   field('Key', paper.key);
   field('Authors', paper.authors.join(', '));
@@ -23,7 +25,7 @@ export function describePaper(paper: Paper): string {
       e.field === 'pin' ? `pinned in ${e.term}` : e.field === 'default' ? e.term : `"${e.term}" ${e.field} x${e.count}`);
     lines.push(`  ${category.facet.padEnd(7)} ${category.id} (score ${category.score})${evidence.length ? `: ${evidence.join(', ')}` : ''}`);
   }
-  lines.push('', paper.abstract || '(no abstract)', '');
+  lines.push('', paper.abstract === '' ? '(no abstract)' : paper.abstract.split('\n').map(visibleText).join('\n'), '');
   return lines.join('\n');
 }
 

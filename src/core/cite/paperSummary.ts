@@ -1,7 +1,16 @@
 import type { Paper } from '../library/paper';
-import { authorList, escapeMarkdown, paperLink } from './formatReference';
+import { visibleText } from '../view/inertText';
+import { authorList, escapeMarkdown as escapeReferenceMarkdown, paperLink } from './formatReference';
 
 const ABSTRACT_LIMIT = 600;
+
+/**
+ * Library text for the card: Markdown escaped, bidi controls named, and a zero-width space after each `<` and `&`, so
+ * that a plain-text rendering of the card (which drops escapes and decodes entities) can never read a tag.
+ */
+function escapeMarkdown(text: string): string {
+  return escapeReferenceMarkdown(visibleText(text)).replace(/</g, '<\u200b').replace(/&/g, '&\u200b');
+}
 
 /** Cuts text at a word boundary near `limit` characters, with an ellipsis. */
 export function truncate(text: string, limit: number): string {
@@ -23,7 +32,8 @@ export function yearAndVenue(paper: Paper): string {
 
 /**
  * A Markdown card for hovers and completion documentation: title, authors, year and venue, top claims, links and
- * (optionally) the abstract. Every value from the library is escaped: it is untrusted text.
+ * (optionally) the abstract. Every value from the library is escaped (and stays inert as plain text, see
+ * escapeMarkdownText): it is untrusted text.
  */
 export function paperSummaryMarkdown(paper: Paper, topClaims: readonly string[], options: { abstract: boolean } = { abstract: true }): string {
   const lines = [`**${escapeMarkdown(paper.title)}**`, '', escapeMarkdown(authorList(paper.authors))];
@@ -36,6 +46,6 @@ export function paperSummaryMarkdown(paper: Paper, topClaims: readonly string[],
   paper.codeUrls.filter(isWebUrl).forEach((url) => links.push(`[Code](${encodeURI(url)})`));
   if (links.length > 0) lines.push('', links.join(' · '));
   if (options.abstract && paper.abstract.trim() !== '') lines.push('', escapeMarkdown(truncate(paper.abstract, ABSTRACT_LIMIT)));
-  lines.push('', `\`${paper.key.replace(/`/g, '')}\``);
+  lines.push('', `\`${visibleText(paper.key).replace(/`/g, '')}\``);
   return lines.join('\n');
 }

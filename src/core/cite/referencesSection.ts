@@ -1,9 +1,10 @@
 import type { Paper } from '../library/paper';
 import type { ReferenceOrder } from './citationStyle';
 import { formatReference } from './formatReference';
+import { documentEol, findManagedSection, layoutLines } from './managedSection';
 import { splitMarkdownChunks } from './markdownChunks';
 import { scanCitations, type CitationMatch } from './scanCitations';
-import { positionAt, type TextEdit } from './textEdit';
+import type { TextEdit } from './textEdit';
 
 export const REFERENCES_START_MARKER = '<!-- paper-notes:references:start -->';
 export const REFERENCES_END_MARKER = '<!-- paper-notes:references:end -->';
@@ -11,18 +12,6 @@ export const REFERENCES_HEADING = '## References';
 
 /** Finds a paper by citation key. */
 export type PaperLookup = (key: string) => Paper | undefined;
-
-/** Where the managed section sits: the marker lines and the list between them. */
-interface ManagedSection {
-  /** Offset of the start marker line. */
-  readonly start: number;
-  /** First offset after the start marker line. */
-  readonly contentStart: number;
-  /** Offset of the end marker line. */
-  readonly contentEnd: number;
-  /** First offset after the end marker. */
-  readonly end: number;
-}
 
 export interface ReferencesUpdate {
   /** The single edit that brings the section up to date; absent when it already is (or nothing is cited). */
@@ -35,24 +24,12 @@ export interface ReferencesUpdate {
   readonly problem?: { readonly line: number; readonly message: string };
 }
 
-/** Marker lines count only as their own HTML block, never inside code. */
-function findMarkers(text: string): { start?: number; end?: number; starts: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const chunk of splitMarkdownChunks(text)) {
-    if (!chunk.opaque) continue;
-    const firstLine = text.slice(chunk.start, chunk.end).split('\n', 1)[0]!.trim();
-    if (firstLine === REFERENCES_START_MARKER) starts.push(chunk.start + text.slice(chunk.start).indexOf(REFERENCES_START_MARKER));
-    if (firstLine === REFERENCES_END_MARKER) ends.push(chunk.start + text.slice(chunk.start).indexOf(REFERENCES_END_MARKER));
-  }
-  const start = starts[0];
-  const end = start === undefined ? undefined : ends.find((offset) => offset > start);
-  return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}), starts };
-}
-
+/** Offset just after the line break that ends the line holding `offset` (any of `\r\n`, `\r`, `\n`). */
 function lineEnd(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
+  const m = /\r\n|\r|\n/g;
+  m.lastIndex = offset;
+  const found = m.exec(text);
+  return found === null ? text.length : found.index + found[0].length;
 }
 
 /** The keys a document cites, once each, in first-citation order, with citations inside `skip` left out. */
@@ -75,19 +52,23 @@ export function renderReferenceList(papers: readonly Paper[]): string {
  * The list lives between {@link REFERENCES_START_MARKER} and {@link REFERENCES_END_MARKER}; text outside them is
  * never changed. Without markers, the section goes under an existing `## References` heading, or is appended
  * with one. Citations in code are ignored (the document is parsed with remark). Running it twice changes nothing.
+ * A CSL style's own bibliography order (APA sorts by author) wins over `order`.
  * Footnote references count only when they name a known paper, since most footnotes are not citations.
  */
-export function updateReferences(text: string, lookup: PaperLookup, order: ReferenceOrder): ReferencesUpdate {
-  const markers = findMarkers(text);
-  if (markers.start !== undefined && markers.end === undefined) {
-    return { cited: [], unknownKeys: [], problem: { line: positionAt(text, markers.start).line + 1, message: `The references start marker has no end marker (${REFERENCES_END_MARKER}) after it.` } };
-  }
-  const section: ManagedSection | undefined =
-    markers.start !== undefined && markers.end !== undefined
-      ? { start: markers.start, contentStart: lineEnd(text, markers.start), contentEnd: markers.end, end: markers.end + REFERENCES_END_MARKER.length }
-      : undefined;
+export function updateReferences(
+  text: string,
+  lookup: PaperLookup,
+  order: ReferenceOrder,
+  /** Writes the list between the markers; a CSL style's (csl/renderNote.ts `cslReferenceList`), else the house format. */
+  renderList: (papers: readonly Paper[]) => string = renderReferenceList,
+): ReferencesUpdate {
+  const found = findManagedSection(text, { start: REFERENCES_START_MARKER, end: REFERENCES_END_MARKER });
+  if (found.problem) return { cited: [], unknownKeys: [], problem: found.problem };
+  const section = found.section;
 
-  const citations = scanCitations(text);
+  // Citations are read with `\n` line breaks; a lone `\r` becomes one (same length, so offsets hold).
+  const analysed = text.replace(/\r(?!\n)/g, '\n');
+  const citations = scanCitations(analysed);
   const skip = section ? { start: section.start, end: section.end } : undefined;
   const cited: Paper[] = [];
   const unknownKeys: string[] = [];
@@ -98,23 +79,26 @@ export function updateReferences(text: string, lookup: PaperLookup, order: Refer
   }
   if (order === 'alphabetical') cited.sort((a, b) => a.key.localeCompare(b.key, 'en', { sensitivity: 'base' }) || a.key.localeCompare(b.key));
 
-  const list = renderReferenceList(cited);
+  const eol = documentEol(text);
+  const list = renderList(cited);
   if (section) {
-    if (text.slice(section.contentStart, section.contentEnd) === list) return { cited, unknownKeys };
-    return { edit: { start: section.contentStart, end: section.contentEnd, newText: list }, cited, unknownKeys };
+    const laidOut = layoutLines(list, section.indent, eol);
+    if (text.slice(section.contentStart, section.contentEnd) === laidOut) return { cited, unknownKeys };
+    return { edit: { start: section.contentStart, end: section.contentEnd, newText: laidOut }, cited, unknownKeys };
   }
   if (cited.length === 0) return { cited, unknownKeys };
 
   const block = `${REFERENCES_START_MARKER}\n${list}${REFERENCES_END_MARKER}\n`;
-  const heading = findReferencesHeading(text);
+  const heading = findReferencesHeading(analysed);
   if (heading !== undefined) {
     const after = lineEnd(text, heading);
-    const needsNewline = after === text.length && !text.endsWith('\n');
-    const rest = text.slice(after);
-    return { edit: { start: after, end: after, newText: `${needsNewline ? '\n' : ''}\n${block}${rest.trim() === '' || rest.startsWith('\n') ? '' : '\n'}` }, cited, unknownKeys };
+    const needsNewline = after === text.length && !/[\r\n]$/.test(text);
+    const rest = analysed.slice(after);
+    const newText = `${needsNewline ? '\n' : ''}\n${block}${rest.trim() === '' || /^\r?\n/.test(rest) ? '' : '\n'}`;
+    return { edit: { start: after, end: after, newText: layoutLines(newText, '', eol) }, cited, unknownKeys };
   }
-  const separator = text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  return { edit: { start: text.length, end: text.length, newText: `${separator}${REFERENCES_HEADING}\n\n${block}` }, cited, unknownKeys };
+  const separator = text === '' || /(?:\r\n|\r|\n){2}$/.test(text) ? '' : /[\r\n]$/.test(text) ? '\n' : '\n\n';
+  return { edit: { start: text.length, end: text.length, newText: layoutLines(`${separator}${REFERENCES_HEADING}\n\n${block}`, '', eol) }, cited, unknownKeys };
 }
 
 /** Offset of an existing `# References` / `## Bibliography` heading line outside code, if any. */

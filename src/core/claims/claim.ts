@@ -32,4 +32,13 @@ export interface Claim {
   readonly sentence: string;
   /** Id of the rule that produced the claim, so a wrong highlight traces to one entry. */
   readonly ruleId: string;
+  /** How often the abstract makes this same claim (same kind and text), when more than once; this is the first. */
+  readonly occurrences?: number;
+  /** Where the first repeats start (at most 20 are listed); each spans `text.length` characters. */
+  readonly repeatedAt?: readonly number[];
+}
+
+/** The claim's span and those of its listed repeats. */
+export function claimSpans(claim: Claim): { start: number; end: number }[] {
+  return [{ start: claim.start, end: claim.end }, ...(claim.repeatedAt ?? []).map((start) => ({ start, end: start + claim.text.length }))];
 }

@@ -147,14 +147,41 @@ interface Draft {
   ruleId: string;
 }
 
+/** At most this many claims per paper: a real abstract makes a few dozen; more is repeated or generated text. */
+export const MAX_CLAIMS_PER_PAPER = 200;
+/** A merged claim lists where this many of its repeats are. */
+const MAX_LISTED_REPEATS = 20;
+/** A claim's sentence is cut to this many characters around the claim, so one endless "sentence" is not copied per claim. */
+const MAX_SENTENCE_CHARS = 600;
+
+/** The claims of an abstract and what the limits left out (see `extractClaimsWithReport`). */
+export interface ClaimExtraction {
+  readonly claims: Claim[];
+  /** Distinct claims found before the cap. */
+  readonly found: number;
+  /** The cap that was applied. */
+  readonly cap: number;
+  /** Repeats merged into an identical earlier claim (same kind and text). */
+  readonly merged: number;
+}
+
 /**
  * Extracts the claims an abstract makes: speedups, reductions, results, complexity, scale, benchmarks, code links
  * and comparisons. Pure and deterministic; never throws on any string. Claims are sorted by start offset and
  * `abstract.slice(claim.start, claim.end) === claim.text`. Overlapping claims of the same kind are resolved to the
  * longest one; claims of different kinds may overlap ("99% at 1.3B params" is a result that contains a scale).
+ * Identical claims (same kind and text) are merged into the first, with `occurrences`; at most `MAX_CLAIMS_PER_PAPER`.
  */
 export function extractClaims(abstract: string): Claim[] {
-  if (abstract.length === 0) return [];
+  return extractClaimsWithReport(abstract).claims;
+}
+
+/**
+ * `extractClaims` with what its limits did. Linear in the abstract's length (up to the sorting of its candidates), so
+ * a 10 MB abstract takes seconds: every pass is a regex scan, a sort, or a binary search over sorted claims.
+ */
+export function extractClaimsWithReport(abstract: string, cap = MAX_CLAIMS_PER_PAPER): ClaimExtraction {
+  if (abstract.length === 0) return { claims: [], found: 0, cap, merged: 0 };
   const sentences = splitSentences(abstract);
   const present = findPrefilterWords(abstract);
   const isSurvey = (present[SURVEY_WORDS[0]] === 1 || present[SURVEY_WORDS[1]] === 1) && SURVEY.test(abstract);
@@ -169,10 +196,69 @@ export function extractClaims(abstract: string): Claim[] {
   collectBenchmarks(abstract, sentences, drafts);
 
   extendResultsToTheirBenchmark(abstract, drafts);
-  const kept = drafts.filter((draft) => keepDraft(abstract, sentences, draft, isSurvey));
+  const sentenceFacts = new SentenceFacts(abstract, sentences);
+  const kept = drafts.filter((draft) => keepDraft(abstract, sentenceFacts, draft, isSurvey));
   const resolved = resolveOverlaps(kept);
   const withoutShadowedComparisons = dropComparisonsInsideNumericClaims(resolved);
-  return withoutShadowedComparisons.map((draft) => toClaim(abstract, sentences, draft));
+  const { distinct, occurrences, repeats } = mergeIdentical(abstract, withoutShadowedComparisons);
+  const claims = distinct.slice(0, cap).map((draft, i) => toClaim(abstract, sentences, draft, occurrences[i] ?? 1, repeats[i] ?? []));
+  return { claims, found: distinct.length, cap, merged: withoutShadowedComparisons.length - distinct.length };
+}
+
+/** What the paper view says about the limits, when they changed anything. */
+export function claimLimitNotes(extraction: ClaimExtraction): string[] {
+  const notes: string[] = [];
+  if (extraction.merged > 0) {
+    notes.push(`${extraction.merged.toLocaleString('en')} repeated claim${extraction.merged === 1 ? ' was' : 's were'} merged into identical earlier ones (their count is shown).`);
+  }
+  if (extraction.found > extraction.cap) {
+    notes.push(`Only the first ${extraction.cap.toLocaleString('en')} of ${extraction.found.toLocaleString('en')} claims are shown: at most ${extraction.cap.toLocaleString('en')} claims are kept per paper.`);
+  }
+  return notes;
+}
+
+/** Claims of one kind with the same text are one claim; the first keeps its place and counts the rest. */
+function mergeIdentical(text: string, drafts: readonly Draft[]): { distinct: Draft[]; occurrences: number[]; repeats: number[][] } {
+  const firstIndex = new Map<string, number>();
+  const distinct: Draft[] = [];
+  const occurrences: number[] = [];
+  const repeats: number[][] = [];
+  for (const draft of drafts) {
+    const key = `${draft.kind}\u0000${text.slice(draft.start, draft.end)}`;
+    const index = firstIndex.get(key);
+    if (index === undefined) {
+      firstIndex.set(key, distinct.length);
+      distinct.push(draft);
+      occurrences.push(1);
+      repeats.push([]);
+    } else {
+      occurrences[index] = (occurrences[index] ?? 1) + 1;
+      const listed = repeats[index]!;
+      if (listed.length < MAX_LISTED_REPEATS) listed.push(draft.start);
+    }
+  }
+  return { distinct, occurrences, repeats };
+}
+
+/** Per-sentence tests, each run once per sentence however many claims the sentence holds. */
+class SentenceFacts {
+  private readonly ownMethod = new Map<number, boolean>();
+  constructor(private readonly text: string, readonly sentences: readonly SentenceSpan[]) {}
+
+  /** First-person, or not the first sentence and free of background cues. */
+  isAboutOwnMethod(index: number): boolean {
+    let answer = this.ownMethod.get(index);
+    if (answer === undefined) {
+      const sentence = this.sentences[index];
+      if (sentence === undefined) answer = false;
+      else {
+        const sentenceText = this.text.slice(sentence.start, sentence.end);
+        answer = OWN_METHOD.test(sentenceText) || (index > 0 && !BACKGROUND.test(sentenceText));
+      }
+      this.ownMethod.set(index, answer);
+    }
+    return answer;
+  }
 }
 
 function collectNumberRules(text: string, rules: readonly CompiledRule[], out: Draft[]): void {
@@ -310,23 +396,27 @@ function trimUrlEnd(url: string): number {
 function collectBenchmarks(text: string, sentences: readonly SentenceSpan[], out: Draft[]): void {
   const hits = findBenchmarks(text);
   const sentenceOf = hits.map((hit) => sentenceIndexAt(sentences, hit.start));
+  // Sentences holding an unambiguous name, and each sentence's dataset-context test, computed once per sentence.
+  const withUnambiguousName = new Set<number>();
   hits.forEach((hit, i) => {
-    if (hit.ambiguous && !ambiguousNameHasContext(text, sentences, hits, sentenceOf, i)) return;
+    if (!hit.ambiguous) withUnambiguousName.add(sentenceOf[i] ?? -1);
+  });
+  const datasetContext = new Map<number, boolean>();
+  const hasDatasetContext = (index: number): boolean => {
+    let answer = datasetContext.get(index);
+    if (answer === undefined) {
+      const sentence = sentences[index];
+      answer = sentence !== undefined && DATASET_CONTEXT.test(text.slice(sentence.start, sentence.end));
+      datasetContext.set(index, answer);
+    }
+    return answer;
+  };
+  hits.forEach((hit, i) => {
+    const sentence = sentenceOf[i] ?? -1;
+    if (hit.ambiguous && !hasDatasetContext(sentence) && !withUnambiguousName.has(sentence)) return;
     out.push({ kind: 'benchmark', start: hit.start, end: hit.end, values: [], measure: hit.canonical, ruleId: hit.ruleId });
     collectValueBeforeBenchmark(text, hit, out);
   });
-}
-
-function ambiguousNameHasContext(
-  text: string,
-  sentences: readonly SentenceSpan[],
-  hits: readonly GazetteerHit[],
-  sentenceOf: readonly number[],
-  index: number,
-): boolean {
-  const sentence = sentences[sentenceOf[index] ?? -1];
-  if (sentence !== undefined && DATASET_CONTEXT.test(text.slice(sentence.start, sentence.end))) return true;
-  return hits.some((other, j) => j !== index && !other.ambiguous && sentenceOf[j] === sentenceOf[index]);
 }
 
 /** "66.2% on Something-Something V2": the value is a result on that benchmark. */
@@ -362,14 +452,14 @@ function extendResultsToTheirBenchmark(text: string, drafts: Draft[]): void {
   }
 }
 
-function keepDraft(text: string, sentences: readonly SentenceSpan[], draft: Draft, isSurvey: boolean): boolean {
+function keepDraft(text: string, facts: SentenceFacts, draft: Draft, isSurvey: boolean): boolean {
   if (isSurvey && SURVEY_SUPPRESSED.has(draft.kind)) return false;
   if (draft.ruleId === 'complexity.big-o-quadratic') return false;
   // An example is not a claim: "(e.g., inputs with 8k tokens)".
   if (draft.kind !== 'benchmark' && draft.kind !== 'code' && /\be\.g\.,?\s*(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, draft.start - 24), draft.start))) {
     return false;
   }
-  if (draft.kind === 'complexity' || draft.kind === 'comparison') return isAboutOwnMethod(text, sentences, draft);
+  if (draft.kind === 'complexity' || draft.kind === 'comparison') return isAboutOwnMethod(text, facts, draft);
   return true;
 }
 
@@ -378,17 +468,15 @@ function keepDraft(text: string, sentences: readonly SentenceSpan[], draft: Draf
  * ("from O(n^2) to O(n)"), not background ("Transformers suffer from ...", "SSMs such as Mamba outperform ...").
  * A first-person sentence is the paper's; otherwise any sentence but the first that carries no background cue.
  */
-function isAboutOwnMethod(text: string, sentences: readonly SentenceSpan[], draft: Draft): boolean {
+function isAboutOwnMethod(text: string, facts: SentenceFacts, draft: Draft): boolean {
   if (/\bfrom\s+\$?$/.test(text.slice(Math.max(0, draft.start - 8), draft.start))) return false;
-  const index = sentenceIndexAt(sentences, draft.start);
-  const sentence = sentences[index];
-  if (sentence === undefined) return false;
-  const sentenceText = text.slice(sentence.start, sentence.end);
-  if (OWN_METHOD.test(sentenceText)) return true;
-  return index > 0 && !BACKGROUND.test(sentenceText);
+  return facts.isAboutOwnMethod(sentenceIndexAt(facts.sentences, draft.start));
 }
 
-/** Keeps, among overlapping claims of one kind, the longest (the earlier rule on a tie). */
+/**
+ * Keeps, among overlapping claims of one kind, the longest (the earlier rule on a tie). The kept claims of a kind are
+ * disjoint, so they stay sorted by start and by end at once and one binary search finds the only one that can overlap.
+ */
 function resolveOverlaps(drafts: readonly Draft[]): Draft[] {
   const byKind = new Map<ClaimKind, Draft[]>();
   for (const draft of drafts) {
@@ -399,26 +487,56 @@ function resolveOverlaps(drafts: readonly Draft[]): Draft[] {
   const kept: Draft[] = [];
   for (const list of byKind.values()) {
     const ordered = [...list].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const chosen: Draft[] = [];
-    for (const draft of ordered) {
-      if (chosen.every((other) => draft.end <= other.start || draft.start >= other.end)) chosen.push(draft);
-    }
-    kept.push(...chosen);
+    const chosen = new DisjointSpans();
+    for (const draft of ordered) chosen.addUnlessOverlapping(draft);
+    for (const draft of chosen.spans) kept.push(draft);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
 }
 
-/** "outperforms Transformers on OpenWebText by 1.0 PPL" is a result; the bare comparison inside it is redundant. */
-function dropComparisonsInsideNumericClaims(drafts: readonly Draft[]): Draft[] {
-  const numeric = drafts.filter((d) => NUMERIC_KINDS.has(d.kind));
-  return drafts.filter(
-    (d) => d.kind !== 'comparison' || !numeric.some((n) => d.start < n.end && n.start < d.end),
-  );
+/** Disjoint spans sorted by start (and so by end). */
+class DisjointSpans {
+  readonly spans: Draft[] = [];
+
+  addUnlessOverlapping(draft: Draft): void {
+    // The first span that ends after the draft starts is the only candidate for an overlap.
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.end <= draft.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = this.spans[lo];
+    if (next !== undefined && next.start < draft.end) return;
+    this.spans.splice(lo, 0, draft);
+  }
 }
 
-function toClaim(text: string, sentences: readonly SentenceSpan[], draft: Draft): Claim {
+/**
+ * "outperforms Transformers on OpenWebText by 1.0 PPL" is a result; the bare comparison inside it is redundant.
+ * `drafts` is sorted by start, so the numeric claims starting before a comparison ends are a prefix of them.
+ */
+function dropComparisonsInsideNumericClaims(drafts: readonly Draft[]): Draft[] {
+  const numeric = drafts.filter((d) => NUMERIC_KINDS.has(d.kind));
+  const furthestEnd: number[] = [];
+  for (const draft of numeric) furthestEnd.push(Math.max(furthestEnd[furthestEnd.length - 1] ?? -1, draft.end));
+  const overlapsNumeric = (d: Draft): boolean => {
+    let lo = 0;
+    let hi = numeric.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numeric[mid]!.start < d.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthestEnd[lo - 1]! > d.start;
+  };
+  return drafts.filter((d) => d.kind !== 'comparison' || !overlapsNumeric(d));
+}
+
+function toClaim(text: string, sentences: readonly SentenceSpan[], draft: Draft, occurrences: number, repeatedAt: readonly number[]): Claim {
   const sentence = sentences[sentenceIndexAt(sentences, draft.start)];
-  const sentenceText = sentence === undefined ? '' : text.slice(sentence.start, sentence.end);
+  const sentenceText = sentence === undefined ? '' : sentenceAround(text, sentence, draft);
   const baseline = draft.baseline ?? (NUMERIC_KINDS.has(draft.kind) ? leadingBaseline(sentenceText) : undefined);
   const claim: Claim = {
     kind: draft.kind,
@@ -432,8 +550,18 @@ function toClaim(text: string, sentences: readonly SentenceSpan[], draft: Draft)
     ...(draft.qualifier === undefined ? {} : { qualifier: draft.qualifier }),
     ...(draft.measure === undefined ? {} : { measure: draft.measure }),
     ...(baseline === undefined ? {} : { baseline }),
+    ...(occurrences > 1 ? { occurrences, repeatedAt } : {}),
   };
   return claim;
+}
+
+/** The claim's sentence, or a window of it around the claim (with "…") when the sentence is very long. */
+function sentenceAround(text: string, sentence: SentenceSpan, draft: Draft): string {
+  if (sentence.end - sentence.start <= MAX_SENTENCE_CHARS) return text.slice(sentence.start, sentence.end);
+  const room = Math.max(0, MAX_SENTENCE_CHARS - (draft.end - draft.start)) >> 1;
+  const start = Math.max(sentence.start, draft.start - room);
+  const end = Math.min(sentence.end, Math.max(draft.end, start + MAX_SENTENCE_CHARS));
+  return `${start > sentence.start ? '…' : ''}${text.slice(start, end)}${end < sentence.end ? '…' : ''}`;
 }
 
 function leadingBaseline(sentence: string): string | undefined {

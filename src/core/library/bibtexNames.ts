@@ -1,4 +1,4 @@
-import { latexToUnicode } from './latexToUnicode';
+import { latexToUnicode, type LatexContext } from './latexToUnicode';
 
 const AND = /\s+and\s+/gi;
 const COMMA = /,/g;
@@ -38,10 +38,11 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
  * Display names ("Given von Family Jr") from a raw BibTeX name list: split on top-level " and ", "Last, First" and
  * "von Last, Jr, First" reordered, `{Braced Org}` kept whole, LaTeX decoded. `and others` (et al.) is dropped.
  */
-export function bibtexNames(raw: string): string[] {
+export function bibtexNames(raw: string, context: LatexContext = {}): string[] {
   const names: string[] = [];
   for (const rawName of splitTopLevel(raw, AND)) {
-    const parts = rawName.indexOf(',') < 0 ? [latexToUnicode(rawName)] : splitTopLevel(rawName, COMMA).map(latexToUnicode);
+    const decode = (part: string): string => latexToUnicode(part, context);
+    const parts = rawName.indexOf(',') < 0 ? [decode(rawName)] : splitTopLevel(rawName, COMMA).map(decode);
     let display: string;
     if (parts.length === 1) {
       display = parts[0];

@@ -4,8 +4,10 @@
 // by field (test/unit/library/bibtexDifferential.test.ts).
 import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { bibtexNames } from './bibtexNames';
-import { latexToUnicode } from './latexToUnicode';
+import { parseMacroDefinitions } from './latexMacros';
+import { latexToUnicode, type LatexContext } from './latexToUnicode';
 import { LineCounter } from './lineCounter';
+import { describeFailure } from './readFailure';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 
 /** One entry as written: type and key, and each field's raw value after @string macros and `#` are resolved. */
@@ -107,6 +109,30 @@ class BibtexScanner {
       [this.pos, this.onEntry, this.quiet] = [pos, onEntry, false];
     }
     return found;
+  }
+
+  /**
+   * The values of every `@preamble` in the file, read ahead of the entries (BibTeX writes them all before the
+   * references, so a definition anywhere applies everywhere). Their problems are reported by the main scan.
+   */
+  preambles(): string[] {
+    const values: string[] = [];
+    const pattern = /@preamble\s*[{(]/gi;
+    for (let match = pattern.exec(this.text); match !== null; match = pattern.exec(this.text)) {
+      if (this.inCommentLine(match.index)) continue;
+      const pos = this.pos;
+      this.quiet = true;
+      try {
+        this.pos = match.index + match[0].length;
+        this.skipWhitespaceAndComments();
+        values.push(this.expression('@preamble'));
+      } catch {
+        // A broken @preamble defines nothing; the main scan reports it at its line.
+      } finally {
+        [this.pos, this.quiet] = [pos, false];
+      }
+    }
+    return values;
   }
 
   /** True once the whole text is scanned. */
@@ -484,26 +510,59 @@ const TITLE_INHERITANCE: Readonly<Record<string, readonly [string, ReadonlySet<s
   proceedings: ['book', new Set(['inproceedings'])],
   periodical: ['journal', new Set(['article', 'suppperiodical'])],
 };
-/** Container types: when only cited through crossref they are venues, not papers. */
-const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'reference', 'mvreference', 'periodical']);
+/**
+ * Entry types that are not references: bib2gls glossary entries (https://ctan.org/pkg/bib2gls) and biblatex's
+ * `@xdata` field containers. Every other type, standard or not, is a paper, as Pandoc reads it.
+ */
+export const NON_BIBLIOGRAPHIC_TYPES: ReadonlySet<string> = new Set([
+  'xdata',
+  'entry', 'index', 'symbol', 'number', 'abbreviation', 'acronym', 'dualentry', 'dualindexentry', 'dualindexsymbol',
+  'dualindexnumber', 'dualindexabbreviation', 'dualabbreviation', 'dualacronym', 'dualsymbol', 'dualnumber',
+  'dualabbreviationentry', 'abbreviationentry', 'tertiaryindexabbreviationentry', 'indexplural', 'spawnindex',
+  'spawnindexplural', 'spawnentry', 'spawnabbreviation', 'spawnacronym', 'spawnsymbol', 'spawnnumber', 'spawndualindexentry',
+  'progenitor', 'bibtexentry', 'contributor', 'compoundset', 'preamble', 'string', 'comment',
+]);
 
-/** The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). */
-export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) => BibtexEntry | undefined, seen = new Set<string>()): Map<string, string> {
-  const parentKey = entry.fields.get('crossref');
-  const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
-  if (parent === undefined || parent === entry || seen.has(parent.key)) {
-    return entry.fields;
+/**
+ * The fields an entry has after biblatex crossref inheritance (the parent's title becomes `booktitle` etc.). A chain of
+ * crossrefs is followed in a loop, not by recursion, so a long chain cannot overflow the stack; a cycle stops it.
+ */
+export function inheritedFields(
+  entry: BibtexEntry,
+  entryByKey: (key: string) => BibtexEntry | undefined,
+  seen = new Set<string>(),
+  memo?: Map<BibtexEntry, Map<string, string>>,
+): Map<string, string> {
+  const chain: BibtexEntry[] = [entry];
+  // With a memo, a chain stops at the first entry already resolved: every entry of a long chain is resolved once.
+  for (let child = entry; memo?.has(child) !== true;) {
+    const parentKey = child.fields.get('crossref');
+    const parent = parentKey === undefined ? undefined : entryByKey(parentKey);
+    if (parent === undefined || parent === child || seen.has(parent.key)) break;
+    seen.add(child.key);
+    chain.push(parent);
+    child = parent;
   }
-  seen.add(entry.key);
-  const data = new Map(inheritedFields(parent, entryByKey, seen));
+  const top = chain[chain.length - 1]!;
+  let data = memo?.get(top) ?? (top.fields as Map<string, string>);
+  for (let i = chain.length - 2; i >= 0; i--) {
+    data = inheritFrom(chain[i]!, chain[i + 1]!, data);
+    memo?.set(chain[i]!, data);
+  }
+  return data;
+}
+
+/** The child's fields over what it inherits from `parent`, whose own fields (after its inheritance) are `parentData`. */
+function inheritFrom(child: BibtexEntry, parent: BibtexEntry, parentData: ReadonlyMap<string, string>): Map<string, string> {
+  const data = new Map(parentData);
   for (const name of NOT_INHERITED) {
     data.delete(name);
   }
-  if ((parent.type === 'mvbook' || parent.type === 'book') && BOOK_PARTS.has(entry.type) && data.has('author')) {
+  if ((parent.type === 'mvbook' || parent.type === 'book') && BOOK_PARTS.has(child.type) && data.has('author')) {
     data.set('bookauthor', data.get('author') ?? '');
   }
   const inheritance = TITLE_INHERITANCE[parent.type];
-  if (inheritance !== undefined && inheritance[1].has(entry.type)) {
+  if (inheritance !== undefined && inheritance[1].has(child.type)) {
     const [prefix] = inheritance;
     for (const part of ['title', 'subtitle', ...(prefix === 'journal' ? [] : ['titleaddon'])]) {
       const value = data.get(part);
@@ -515,7 +574,7 @@ export function inheritedFields(entry: BibtexEntry, entryByKey: (key: string) =>
       data.delete(name);
     }
   }
-  for (const [name, value] of entry.fields) {
+  for (const [name, value] of child.fields) {
     data.set(name, value);
   }
   return data;
@@ -525,6 +584,7 @@ const CODE_FIELDS = ['code', 'github', 'codeurl', 'code_url', 'repository', 'sof
 const CODE_URL = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[^\s,;{}"'<>()[\]\\]+/g;
 const CODE_HOST = /github\.com|gitlab\.com|bitbucket\.org/;
 const ARTICLE_TYPES = new Set(['article', 'suppperiodical', 'periodical']);
+const PROCEEDINGS_PARTS = new Set(['inproceedings', 'conference']);
 
 /** Characters encodeURI leaves alone (and no "%", which decodeURI would read). */
 const PLAIN_URL = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]*$/;
@@ -587,51 +647,73 @@ function yearOf(fields: ReadonlyMap<string, string>): number | undefined {
   return year === null ? undefined : Number(year[1] ?? year[0]);
 }
 
-function decoded(fields: ReadonlyMap<string, string>, name: string): string | undefined {
+function decoded(fields: ReadonlyMap<string, string>, name: string, context: LatexContext): string | undefined {
   const value = fields.get(name);
   if (value === undefined) {
     return undefined;
   }
-  const text = latexToUnicode(value);
+  const text = latexToUnicode(value, context);
   return text.length > 0 ? text : undefined;
 }
 
-/** The record for one entry (crossref already applied to `fields`), or undefined if it has no title. */
-function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string): PaperRecord | undefined {
-  const mainTitle = decoded(fields, 'title');
-  if (mainTitle === undefined) {
-    return undefined;
-  }
-  const subtitle = decoded(fields, 'subtitle');
-  const title = subtitle === undefined ? mainTitle : `${mainTitle}: ${subtitle}`;
+/**
+ * How an entry without a title is shown: by its container, volume and pages, as physics and astronomy cite
+ * (`Astrophys. Space Sci. 10, 87`), else by what else describes it (a note, biblatex's shorthand, its URL), else by its key.
+ */
+function untitledTitle(entry: BibtexEntry, fields: ReadonlyMap<string, string>, venue: string | undefined, context: LatexContext): string {
+  const volume = decoded(fields, 'volume', context);
+  const pages = decoded(fields, 'pages', context) ?? decoded(fields, 'number', context);
+  const place = [venue, volume].filter((part) => part !== undefined).join(' ');
+  const shown = [place, pages].filter((part) => part !== undefined && part.length > 0).join(', ');
+  return shown || decoded(fields, 'howpublished', context) || decoded(fields, 'note', context)
+    || decoded(fields, 'shorttitle', context) || decoded(fields, 'shorthand', context) || fields.get('url')?.trim() || entry.key;
+}
+
+/** The record for one entry (crossref already applied to `fields`); `titled` is false when it had no title. */
+function bibtexRecord(entry: BibtexEntry, fields: ReadonlyMap<string, string>, file: string, context: LatexContext): { record: PaperRecord; titled: boolean } {
   const venue = ARTICLE_TYPES.has(entry.type)
-    ? decoded(fields, 'journaltitle') ?? decoded(fields, 'journal') ?? decoded(fields, 'booktitle')
-    : decoded(fields, 'booktitle') ?? decoded(fields, 'journaltitle') ?? decoded(fields, 'journal');
+    ? decoded(fields, 'journaltitle', context) ?? decoded(fields, 'journal', context) ?? decoded(fields, 'booktitle', context)
+    : decoded(fields, 'booktitle', context) ?? decoded(fields, 'journaltitle', context) ?? decoded(fields, 'journal', context);
+  const mainTitle = decoded(fields, 'title', context);
+  const subtitle = decoded(fields, 'subtitle', context);
+  const title = mainTitle === undefined
+    ? untitledTitle(entry, fields, venue, context)
+    : subtitle === undefined ? mainTitle : `${mainTitle}: ${subtitle}`;
   const rawDoi = fields.get('doi')?.trim();
   const doi = rawDoi ? rawDoi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '') : undefined;
   const rawUrl = fields.get('url') ?? (fields.get('howpublished')?.trim().startsWith('http') ? fields.get('howpublished') : undefined);
   const arxivId = arxivIdOf(fields);
   const url = rawUrl?.trim() ? normaliseUrl(rawUrl) : arxivId !== undefined ? `https://arxiv.org/abs/${arxivId}` : undefined;
   const author = fields.get('author');
-  return {
+  const isArticle = ARTICLE_TYPES.has(entry.type);
+  const record: PaperRecord = {
     key: entry.key,
     title,
-    abstract: decoded(fields, 'abstract') ?? '',
-    authors: author === undefined ? [] : bibtexNames(author),
+    abstract: decoded(fields, 'abstract', context) ?? '',
+    authors: author === undefined ? [] : bibtexNames(author, context),
     year: yearOf(fields),
     arxivId,
     doi: doi || undefined,
     venue,
+    venueType: venue === undefined ? undefined : isArticle ? 'journal' : PROCEEDINGS_PARTS.has(entry.type) ? 'conference' : undefined,
+    containerTitle: venue,
+    volume: decoded(fields, 'volume', context),
+    issue: decoded(fields, 'number', context) ?? decoded(fields, 'issue', context),
+    pages: decoded(fields, 'pages', context)?.replace(/\s*-+\s*/g, '-'),
+    publisher: decoded(fields, 'publisher', context),
     url,
     codeUrls: codeUrlsOf(fields),
     source: { file, line: entry.line },
   };
+  return { record, titled: mainTitle !== undefined };
 }
 
 /**
- * Reads a .bib file into paper records. `@string`, `#`, crossref, LaTeX accents and commands are handled; a broken
- * entry becomes a diagnostic at its line and every other entry still loads. Venues that exist only as crossref targets
- * (`@proceedings`, `@book`, ...) and entries without a title are not papers and yield no record.
+ * Reads a .bib file into paper records. `@string`, `#`, crossref, `@preamble` macros, LaTeX accents, logos and
+ * commands are handled; a broken entry becomes a diagnostic at its line and every other entry still loads. Every
+ * bibliographic entry is a paper under its own key: books and proceedings (also the venue of the entries that
+ * crossref them), and entries without a title, shown by their container, volume and pages. Glossary entries
+ * (NON_BIBLIOGRAPHIC_TYPES) are skipped with one info diagnostic per file.
  */
 export const readBibtex: LibraryReader = (text: string, file: string): ReadResult => {
   const steps = bibtexSteps(text, file);
@@ -652,19 +734,28 @@ const ENTRIES_PER_STEP = 256;
  */
 function* bibtexSteps(text: string, file: string): Generator<number, ReadResult> {
   // Entries become records as they are scanned, so their raw fields die young (the GC copies only what survives).
-  // Crossref children and container entries (@proceedings, @book, ...) wait until the end, when every key is known.
+  // Crossref children wait until the end, when every key is known.
   const slots: (PaperRecord | undefined)[] = [];
   const deferred: { entry: BibtexEntry; slot: number }[] = [];
   const deferredByKey = new Map<string, BibtexEntry>();
   const offsets = new Map<string, number>();
   const diagnostics: LibraryDiagnostic[] = [];
+  const skipped = new Map<string, { count: number; line: number }>();
+  const unknownCommands = new Map<string, { count: number; line: number }>();
+  let entryLine = 0;
   const scanner = new BibtexScanner(text, file, (entry, offset) => {
+    if (NON_BIBLIOGRAPHIC_TYPES.has(entry.type)) {
+      const seen = skipped.get(entry.type);
+      if (seen === undefined) skipped.set(entry.type, { count: 1, line: entry.line });
+      else seen.count++;
+      return;
+    }
     if (offsets.has(entry.key)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Citation key "${entry.key}" is used by more than one entry in this file.` });
     } else {
       offsets.set(entry.key, offset);
     }
-    if (entry.fields.has('crossref') || CONTAINER_TYPES.has(entry.type)) {
+    if (entry.fields.has('crossref')) {
       deferred.push({ entry, slot: slots.length });
       slots.push(undefined);
       if (!deferredByKey.has(entry.key)) deferredByKey.set(entry.key, entry);
@@ -672,10 +763,28 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     }
     slots.push(toRecord(entry, entry.fields));
   });
+  const preambles = scanner.preambles();
+  const context: LatexContext = {
+    macros: preambles.length === 0 ? undefined : parseMacroDefinitions(preambles.join('\n')),
+    onUnknownCommand: (name) => {
+      const seen = unknownCommands.get(name);
+      if (seen === undefined) unknownCommands.set(name, { count: 1, line: entryLine });
+      else seen.count++;
+    },
+  };
   const toRecord = (entry: BibtexEntry, fields: ReadonlyMap<string, string>): PaperRecord | undefined => {
-    const record = bibtexRecord(entry, fields, file);
-    if (record === undefined) {
-      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, so it is not listed as a paper.` });
+    entryLine = entry.line;
+    let decoded: ReturnType<typeof bibtexRecord>;
+    try {
+      decoded = bibtexRecord(entry, fields, file, context);
+    } catch (error) {
+      // Whatever breaks while decoding one entry costs that entry only.
+      diagnostics.push({ file, line: entry.line, severity: 'error', message: `Entry "${entry.key}" could not be read: ${describeFailure(error)}; skipped it.` });
+      return undefined;
+    }
+    const { record, titled } = decoded;
+    if (!titled && record.title === entry.key) {
+      diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}" has no title, container, note, shorthand or URL, so it is listed by its key.` });
     }
     return record;
   };
@@ -684,12 +793,8 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     yield scanner.progress;
   }
 
-  const crossrefTargets = new Set<string>();
-  for (const { entry } of deferred) {
-    const parent = entry.fields.get('crossref');
-    if (parent !== undefined) crossrefTargets.add(parent);
-  }
   const reread = new Map<string, BibtexEntry | undefined>();
+  const inherited = new Map<BibtexEntry, Map<string, string>>();
   const entryByKey = (key: string): BibtexEntry | undefined => {
     const kept = deferredByKey.get(key);
     if (kept !== undefined) return kept;
@@ -700,16 +805,32 @@ function* bibtexSteps(text: string, file: string): Generator<number, ReadResult>
     return reread.get(key);
   };
   for (const { entry, slot } of deferred) {
-    if (crossrefTargets.has(entry.key) && CONTAINER_TYPES.has(entry.type)) continue;
-    const parentKey = entry.fields.get('crossref');
-    if (parentKey !== undefined && !offsets.has(parentKey)) {
+    const parentKey = entry.fields.get('crossref') ?? '';
+    if (!offsets.has(parentKey)) {
       diagnostics.push({ file, line: entry.line, severity: 'warning', message: `Entry "${entry.key}": crossref "${parentKey}" is not in this file.` });
     }
-    slots[slot] = toRecord(entry, parentKey === undefined ? entry.fields : inheritedFields(entry, entryByKey));
+    slots[slot] = toRecord(entry, inheritedFields(entry, entryByKey, new Set(), inherited));
   }
   const records = slots.filter((record): record is PaperRecord => record !== undefined);
-  // Scanner problems first, in file order, then the per-entry ones.
-  return { records, diagnostics: [...scanner.diagnostics, ...diagnostics] };
+  const summaries: LibraryDiagnostic[] = [];
+  if (skipped.size > 0) {
+    const types = [...skipped].map(([type, { count }]) => `@${type} (${count})`).join(', ');
+    const line = Math.min(...[...skipped.values()].map((seen) => seen.line));
+    summaries.push({ file, line, severity: 'info', message: `Skipped entries that are not references (glossary or @xdata entries): ${types}.` });
+  }
+  if (unknownCommands.size > 0) {
+    summaries.push({ file, line: Math.min(...[...unknownCommands.values()].map((seen) => seen.line)), severity: 'info', message: unknownCommandsMessage(unknownCommands) });
+  }
+  // Scanner problems first, in file order, then the per-entry ones, then the per-file summaries.
+  return { records, diagnostics: [...scanner.diagnostics, ...diagnostics, ...summaries] };
+}
+
+/** Names of commands shown without their names; the list stops after a few dozen. */
+function unknownCommandsMessage(unknown: ReadonlyMap<string, { count: number }>): string {
+  const listed = [...unknown].sort((a, b) => b[1].count - a[1].count);
+  const shown = listed.slice(0, 30).map(([name, { count }]) => `\\${name}${count > 1 ? ` (${count})` : ''}`).join(', ');
+  const more = listed.length > 30 ? `, and ${listed.length - 30} more` : '';
+  return `Unknown LaTeX commands (not defined in this file's @preamble) are shown without their names, arguments kept: ${shown}${more}.`;
 }
 
 export interface SlicedReadOptions {

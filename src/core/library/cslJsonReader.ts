@@ -3,7 +3,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/es
 import { arxivIdFromEprint, arxivIdInText } from './arxivId';
 import { findCodeUrls } from './dailyPapersReader';
 import { LineCounter } from './lineCounter';
-import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
+import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult, VenueType } from './paper';
 
 /** The first syntax error in JSON text, located by jsonc-parser (JSON.parse messages do not always give a position). */
 function firstSyntaxError(text: string): { offset: number; message: string } | undefined {
@@ -66,6 +66,27 @@ function topLevelElementOffsets(text: string): number[] {
   return offsets;
 }
 
+/** CSL-JSON items are a few levels deep; deeper text is rejected before any parser (some recurse) walks it. */
+const MAX_JSON_DEPTH = 64;
+
+/** Offset of the first bracket that opens level `MAX_JSON_DEPTH + 1`, skipping strings; -1 when the text stays shallower. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92 /* \ */) i++;
+      }
+    } else if (code === 91 /* [ */ || code === 123 /* { */) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (code === 93 /* ] */ || code === 125 /* } */) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -115,6 +136,8 @@ function arxivIdOf(item: JsonObject): string | undefined {
   return undefined;
 }
 
+const CSL_VENUE_TYPES: Readonly<Record<string, VenueType>> = { 'article-journal': 'journal', 'paper-conference': 'conference' };
+
 /** The record for one CSL item, or a reason it is not one. */
 function cslRecord(item: Json, file: string, line: number): PaperRecord | string {
   if (!isObject(item)) {
@@ -141,6 +164,12 @@ function cslRecord(item: Json, file: string, line: number): PaperRecord | string
     arxivId: arxivIdOf(item),
     doi: text(item.DOI)?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''),
     venue: text(item['container-title']),
+    venueType: text(item['container-title']) === undefined ? undefined : CSL_VENUE_TYPES[text(item.type) ?? ''],
+    containerTitle: text(item['container-title']),
+    volume: text(item.volume),
+    issue: text(item.issue),
+    pages: text(item.page),
+    publisher: text(item.publisher),
     url,
     codeUrls,
     source: { file, line },
@@ -158,6 +187,11 @@ export const readCslJson: LibraryReader = (source: string, file: string): ReadRe
   const diagnostics: LibraryDiagnostic[] = [];
   const body = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (body.trim() === '') {
+    return { records, diagnostics };
+  }
+  const deep = tooDeepAt(body);
+  if (deep >= 0) {
+    diagnostics.push({ file, line: new LineCounter(body).lineAt(deep), severity: 'error', message: `invalid CSL-JSON: nested more than ${MAX_JSON_DEPTH} levels deep` });
     return { records, diagnostics };
   }
   let data: Json;

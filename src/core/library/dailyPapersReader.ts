@@ -114,6 +114,8 @@ function looksLikeAbstract(block: Block): boolean {
   if (block.lines.length > 1) return true;
   const text = block.lines[0];
   if (text.length >= MIN_ABSTRACT_LENGTH) return true;
+  // Titles carry no links: a paragraph with a Markdown link or a web address is an abstract, however short.
+  if (/\]\([^)\s]*\)|\bhttps?:\/\/|\bwww\./i.test(text)) return true;
   return /[.!?]["')\]]?$/.test(text) && text.split(/\s+/).length >= MIN_ABSTRACT_WORDS;
 }
 

@@ -1,7 +1,7 @@
 import type { CategoryAssignment } from '../categories/category';
 import type { CategoryPins } from '../categories/categoryPins';
 import { createClassifier, type ClassifiableText, type Classifier } from '../categories/classifier';
-import { buildLibraryInSteps, LIBRARY_READERS, type Library, type LibraryFormat, type LibraryInput } from './library';
+import { buildLibraryInSteps, LIBRARY_READERS, readSafely, type Library, type LibraryFormat, type LibraryInput } from './library';
 import { normalizeTitle } from './normalize';
 import type { LibraryDiagnostic, LibraryReader, PaperRecord, ReadResult } from './paper';
 import { runSteps, runStepsInSlices, type Steps } from './steps';
@@ -45,7 +45,7 @@ export class IncrementalLibrary {
     const reader = this.readers[input.format];
     const result: ReadResult = reader === undefined
       ? { records: [], diagnostics: [{ file: input.file, line: 1, severity: 'error', message: `no reader for the ${input.format} format` }] }
-      : reader(input.text, input.file);
+      : readSafely(reader, input.text, input.file);
     this.setReadResult({ file: input.file, format: input.format, bundled, result });
     return result;
   }

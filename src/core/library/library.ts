@@ -1,13 +1,15 @@
-import type { CategoryId } from '../categories/category';
+import type { CategoryAssignment, CategoryId } from '../categories/category';
 import { applyPin, type CategoryPins } from '../categories/categoryPins';
 import { createClassifier, type Classifier } from '../categories/classifier';
 import { readBibtex } from './bibtexReader';
 import { assignCitationKeysInSteps } from './citationKeys';
 import { readCslJson } from './cslJsonReader';
+import { stripControlChars } from '../view/inertText';
 import { readDailyPapers } from './dailyPapersReader';
+import { describeFailure } from './readFailure';
 import { mergeRecordsInSteps } from './mergeRecords';
 import { normalizeArxivId, normalizeTitle, terms } from './normalize';
-import type { LibraryDiagnostic, LibraryReader, Paper, PaperRecord } from './paper';
+import type { LibraryDiagnostic, LibraryReader, Paper, PaperRecord, ReadResult } from './paper';
 import { readSeedMetadata } from './seedMetadata';
 import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
@@ -168,6 +170,18 @@ export class Library {
 }
 
 /**
+ * Runs a reader so that nothing it throws escapes: readers promise not to throw, and if one breaks that promise on
+ * some input the file gets an error at line 1 (the reader's own diagnostics carry better lines) and the other files load.
+ */
+export function readSafely(reader: LibraryReader, text: string, file: string): ReadResult {
+  try {
+    return reader(text, file);
+  } catch (error) {
+    return { records: [], diagnostics: [{ file, line: 1, severity: 'error', message: `could not read this file: ${describeFailure(error)}` }] };
+  }
+}
+
+/**
  * Builds a library from already-read files: read each with its format's reader, merge records naming the same paper
  * (arXiv id, DOI or normalised title; a record's own key wins), give each paper a citation key, classify it and apply
  * pins. Every problem is a diagnostic; nothing throws on bad input. Linear in the total size of the inputs.
@@ -177,6 +191,9 @@ export function buildLibrary(inputs: readonly LibraryInput[], options: BuildLibr
 }
 
 /** `buildLibrary` as steps (see steps.ts), so a large library can be built in slices. */
+/** Control characters stripped from an optional text field. */
+const optionalText = (text: string | undefined): string | undefined => (text === undefined ? undefined : stripControlChars(text));
+
 export function* buildLibraryInSteps(inputs: readonly LibraryInput[], options: BuildLibraryOptions = {}): Steps<Library> {
   const readers = options.readers ?? LIBRARY_READERS;
   const classifier = options.classifier ?? createClassifier();
@@ -188,7 +205,7 @@ export function* buildLibraryInSteps(inputs: readonly LibraryInput[], options: B
       diagnostics.push({ file: input.file, line: 1, severity: 'error', message: `no reader for the ${input.format} format` });
       continue;
     }
-    const result = reader(input.text, input.file);
+    const result = readSafely(reader, input.text, input.file);
     for (const record of result.records) records.push(record);
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
   }
@@ -208,20 +225,36 @@ export function* buildLibraryInSteps(inputs: readonly LibraryInput[], options: B
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const record = merged.records[i];
     const key = keys.keys[i];
-    let categories = classifier.classify(record);
+    let categories: CategoryAssignment[];
+    try {
+      categories = classifier.classify(record);
+    } catch (error) {
+      // A paper the classifier chokes on is listed uncategorised; the rest of the library is unaffected.
+      categories = [];
+      diagnostics.push({ ...record.source, severity: 'error', message: `could not categorise "${record.title.slice(0, 80)}": ${describeFailure(error)}` });
+    }
     const pinned = pins?.pins.get(key) ?? (record.arxivId === undefined ? undefined : pins?.pins.get(record.arxivId));
     if (pins && pinned) categories = applyPin(categories, pinned, pins.file);
+    // Control characters (terminal escapes among them) never reach a view, the CLI or an export.
     papers.push({
       key,
-      title: record.title,
-      abstract: record.abstract,
-      authors: record.authors,
+      title: stripControlChars(record.title),
+      abstract: stripControlChars(record.abstract),
+      authors: record.authors.map(stripControlChars),
       year: record.year,
       arxivId: record.arxivId,
-      doi: record.doi,
-      venue: record.venue,
-      url: record.url ?? (record.arxivId ? `https://arxiv.org/abs/${record.arxivId}` : undefined),
-      codeUrls: record.codeUrls,
+      doi: record.doi === undefined ? undefined : stripControlChars(record.doi),
+      venue: optionalText(record.venue),
+      venueType: record.venueType,
+      containerTitle: optionalText(record.containerTitle),
+      volume: optionalText(record.volume),
+      issue: optionalText(record.issue),
+      pages: optionalText(record.pages),
+      publisher: optionalText(record.publisher),
+      publishedTitle: optionalText(record.publishedTitle),
+      venueNote: optionalText(record.venueNote),
+      url: record.url === undefined ? (record.arxivId ? `https://arxiv.org/abs/${record.arxivId}` : undefined) : stripControlChars(record.url),
+      codeUrls: record.codeUrls.map(stripControlChars),
       categories,
       source: record.source,
     });

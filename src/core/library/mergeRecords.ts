@@ -1,5 +1,5 @@
 import { normalizeTitle } from './normalize';
-import type { LibraryDiagnostic, PaperRecord } from './paper';
+import type { LibraryDiagnostic, PaperRecord, PublicationDetails } from './paper';
 import { ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 export interface MergeResult {
@@ -7,7 +7,9 @@ export interface MergeResult {
   readonly diagnostics: LibraryDiagnostic[];
 }
 
-interface Draft {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface Draft extends Mutable<PublicationDetails> {
   key?: string;
   title: string;
   abstract: string;
@@ -23,9 +25,10 @@ interface Draft {
 
 /**
  * Merges records that name the same paper: the same arXiv id, the same DOI, or the same normalised title
- * (unless both carry different arXiv ids). Records are taken in order; the first record's source and title stay,
- * every other field takes the first value any record has, code links are united, and a record's own key wins.
- * Linear in the number of records.
+ * (unless both carry different arXiv ids). Records that carry different own keys (two BibTeX entries, a .bib and a
+ * CSL-JSON id) never merge: each key is cited somewhere, so each stays a paper. Records are taken in order; the first
+ * record's source and title stay, every other field takes the first value any record has, code links are united,
+ * and a record's own key wins. Linear in the number of records.
  */
 export function mergeRecords(records: readonly PaperRecord[]): MergeResult {
   return runSteps(mergeRecordsInSteps(records));
@@ -49,9 +52,11 @@ export function* mergeRecordsInSteps(
   for (const record of records) {
     if (++count % ITEMS_PER_STEP === 0) yield;
     const title = titleKey(record);
-    let target = (record.arxivId && byArxivId.get(record.arxivId)) || (record.doi && byDoi.get(record.doi)) || undefined;
+    const compatible = (draft: Draft | undefined): Draft | undefined =>
+      draft !== undefined && (draft.key === undefined || record.key === undefined || draft.key === record.key) ? draft : undefined;
+    let target = compatible((record.arxivId && byArxivId.get(record.arxivId)) || undefined) ?? compatible((record.doi && byDoi.get(record.doi)) || undefined);
     if (target === undefined) {
-      const sameTitle = byTitle.get(title);
+      const sameTitle = compatible(byTitle.get(title));
       if (sameTitle && sameTitle.arxivId && record.arxivId && sameTitle.arxivId !== record.arxivId) {
         diagnostics.push({
           ...record.source, severity: 'warning',
@@ -75,6 +80,12 @@ export function* mergeRecordsInSteps(
   return { records: drafts, diagnostics };
 }
 
+const PUBLICATION_FIELDS = ['venueType', 'containerTitle', 'volume', 'issue', 'pages', 'publisher', 'publishedTitle', 'venueNote'] as const satisfies ReadonlyArray<keyof PublicationDetails>;
+
+function copyField<K extends keyof PublicationDetails>(target: Mutable<PublicationDetails>, source: PublicationDetails, field: K): void {
+  target[field] = source[field];
+}
+
 function absorb(target: Draft, record: PaperRecord, diagnostics: LibraryDiagnostic[]): void {
   if (record.key !== undefined) {
     if (target.key === undefined) target.key = record.key;
@@ -90,7 +101,11 @@ function absorb(target: Draft, record: PaperRecord, diagnostics: LibraryDiagnost
   target.year ??= record.year;
   target.arxivId ??= record.arxivId;
   target.doi ??= record.doi;
-  target.venue ??= record.venue;
+  if (target.venue === undefined && record.venue !== undefined) {
+    // The publication details belong to the venue they describe: take them together from the record that has it.
+    target.venue = record.venue;
+    for (const field of PUBLICATION_FIELDS) copyField(target, record, field);
+  }
   target.url ??= record.url;
   for (const url of record.codeUrls) if (!target.codeUrls.includes(url)) target.codeUrls.push(url);
 }

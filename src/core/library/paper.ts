@@ -15,8 +15,28 @@ export interface LibraryDiagnostic {
   readonly message: string;
 }
 
+/** What kind of publication the venue is; decides BibTeX @inproceedings vs @article and the CSL item type. */
+export type VenueType = 'journal' | 'conference' | 'workshop';
+
+/**
+ * Where a paper was published, beyond the short `venue` label ("ICLR 2024"). All optional; never a free-form note:
+ * `venueNote` ("poster", "journal version published 2023") is for people and is never printed as a venue.
+ */
+export interface PublicationDetails {
+  readonly venueType?: VenueType;
+  /** The full journal or proceedings title, as a bibliography prints it. */
+  readonly containerTitle?: string;
+  readonly volume?: string;
+  readonly issue?: string;
+  readonly pages?: string;
+  readonly publisher?: string;
+  /** The title the venue published it under, when it differs from the (arXiv) title. */
+  readonly publishedTitle?: string;
+  readonly venueNote?: string;
+}
+
 /** One paper, whatever format it came from. */
-export interface Paper {
+export interface Paper extends PublicationDetails {
   /** Citation key, unique within a library and a valid Pandoc citation key. */
   readonly key: string;
   readonly title: string;
@@ -38,7 +58,7 @@ export interface Paper {
  * A paper as one reader found it, before the library merges duplicates, assigns keys and categorises.
  * Every reader (Daily Papers text, seed metadata, BibTeX, CSL-JSON) produces these.
  */
-export interface PaperRecord {
+export interface PaperRecord extends PublicationDetails {
   /** The source's own citation key (BibTeX, CSL-JSON id); it wins when records merge. */
   readonly key?: string;
   readonly title: string;

@@ -1,10 +1,11 @@
 import { normalizeArxivId, normalizeDoi } from './normalize';
-import type { LibraryDiagnostic, PaperRecord, ReadResult } from './paper';
+import type { LibraryDiagnostic, PaperRecord, ReadResult, VenueType } from './paper';
 
 /**
  * Reads paper metadata records as in `corpus/seed-metadata.json`: a JSON array of
- * `{title, arxivId, year, authors, venue, codeUrl, source}` (null for unknown fields; `source` says where each field came from).
- * A DOI written into the venue ("…, doi:10.1145/3586074") becomes the record's DOI.
+ * `{title, arxivId, year, authors, venue, venueType, containerTitle, doi, volume, issue, pages, publisher, publishedTitle,
+ * venueNote, codeUrl, source}` (null for unknown fields; `source` says where each field came from, `source.venueRaw` keeps
+ * the venue as first collected). A DOI written into an older file's venue ("…, doi:10.1145/3586074") becomes the DOI.
  * Never throws: malformed JSON or a malformed record becomes a diagnostic with its line; good records still load.
  */
 export function readSeedMetadata(text: string, file: string): ReadResult {
@@ -53,8 +54,15 @@ export function readSeedMetadata(text: string, file: string): ReadResult {
       problem('authors is not a list; ignored it');
     }
     const rawVenue = optionalString(entry.venue, 'venue', problem);
-    const doi = rawVenue === undefined ? undefined : normalizeDoi(rawVenue.match(/doi:\s*(\S+)/i)?.[1] ?? '');
+    const doiField = optionalString(entry.doi, 'doi', problem);
+    const doi = normalizeDoi(doiField ?? rawVenue?.match(/doi:\s*(\S+)/i)?.[1] ?? '');
+    if (doiField !== undefined && doi === undefined) problem(`"${doiField}" is not a DOI; ignored it`);
     const venue = rawVenue?.replace(/,?\s*doi:\s*\S+/i, '').trim() || undefined;
+    const venueTypeText = optionalString(entry.venueType, 'venueType', problem);
+    const venueType = venueTypeText === undefined || isVenueType(venueTypeText) ? venueTypeText : undefined;
+    if (venueTypeText !== undefined && venueType === undefined) {
+      problem(`venueType "${venueTypeText}" is not one of ${VENUE_TYPES.join(', ')}; ignored it`);
+    }
     const codeUrl = optionalString(entry.codeUrl, 'codeUrl', problem);
     records.push({
       title,
@@ -64,12 +72,26 @@ export function readSeedMetadata(text: string, file: string): ReadResult {
       arxivId: normalizedArxivId,
       doi,
       venue,
+      venueType,
+      containerTitle: optionalString(entry.containerTitle, 'containerTitle', problem),
+      volume: optionalString(entry.volume, 'volume', problem),
+      issue: optionalString(entry.issue, 'issue', problem),
+      pages: optionalString(entry.pages, 'pages', problem),
+      publisher: optionalString(entry.publisher, 'publisher', problem),
+      publishedTitle: optionalString(entry.publishedTitle, 'publishedTitle', problem),
+      venueNote: optionalString(entry.venueNote, 'venueNote', problem),
       url: normalizedArxivId === undefined ? undefined : `https://arxiv.org/abs/${normalizedArxivId}`,
       codeUrls: codeUrl === undefined ? [] : [codeUrl],
       source: { file, line },
     });
   });
   return { records, diagnostics };
+}
+
+const VENUE_TYPES: readonly VenueType[] = ['journal', 'conference', 'workshop'];
+
+function isVenueType(text: string): text is VenueType {
+  return (VENUE_TYPES as readonly string[]).includes(text);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

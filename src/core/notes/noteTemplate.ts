@@ -62,11 +62,7 @@ categories: {{categories | yaml}}
 ## Questions
 `;
 
-/** A file name for a paper's note: the key with characters no file system accepts replaced by "-". */
-export function noteFileName(key: string): string {
-  const safe = [...key].map((char) => (char.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(char) ? '-' : char)).join('').replace(/^\.+/, '');
-  return `${safe === '' ? 'note' : safe}.md`;
-}
+export { noteFileName } from './noteFileName';
 
 export interface NoteContext {
   readonly claims: readonly Claim[];
@@ -115,17 +111,63 @@ function yamlValue(value: string | readonly string[]): string {
   return typeof value === 'string' ? yamlString(value) : `[${value.map(yamlString).join(', ')}]`;
 }
 
+const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*(?:\|\s*(yaml)\s*)?\}\}/g;
+
+/** The offsets of a template's YAML front matter (between a first-line `---` and the next `---` or `...` line). */
+function frontMatterRange(template: string): { start: number; end: number } | undefined {
+  const open = /^---[ \t]*\r?\n/.exec(template);
+  if (open === null) return undefined;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = template.slice(open[0].length);
+  const m = close.exec(rest);
+  return m === null ? undefined : { start: open[0].length, end: open[0].length + m.index };
+}
+
+/** A placeholder that is a whole YAML value on its line: `title: {{title}}` or `- {{key}}`. */
+function standsAloneAsValue(template: string, start: number, end: number): boolean {
+  const lineStart = template.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = template.indexOf('\n', end);
+  const before = template.slice(lineStart, start);
+  const after = template.slice(end, lineEnd === -1 ? template.length : lineEnd);
+  return /^\s*(?:[\w.-]+\s*:|-)\s+$/.test(before) && /^\s*$/.test(after.replace(/\r$/, ''));
+}
+
 /**
  * Fills `{{name}}` and `{{name | yaml}}` placeholders. Unknown names are left as written, so a typo stays visible in
- * the note instead of silently vanishing.
+ * the note instead of silently vanishing. In YAML front matter a value is always made safe: a placeholder that is a
+ * whole value (`title: {{title}}`) is written as with `| yaml`, and one inside other text has its line breaks
+ * folded (see `templateWarnings`), so a title can never add keys or break the front matter.
  */
 export function renderNoteTemplate(template: string, variables: NoteVariables): string {
-  return template.replace(/\{\{\s*([A-Za-z]+)\s*(?:\|\s*(yaml)\s*)?\}\}/g, (whole, name: string, filter: string | undefined) => {
+  const front = frontMatterRange(template);
+  return template.replace(PLACEHOLDER, (whole, name: string, filter: string | undefined, offset: number) => {
     if (!(NOTE_VARIABLE_NAMES as readonly string[]).includes(name)) return whole;
     const value = variables[name as keyof NoteVariables];
     if (filter === 'yaml') return yamlValue(value);
-    return typeof value === 'string' ? value : value.join(', ');
+    const inFront = front !== undefined && offset >= front.start && offset < front.end;
+    // A year stays a YAML number; anything else a whole value could hold is quoted.
+    if (inFront && standsAloneAsValue(template, offset, offset + whole.length) && !(typeof value === 'string' && /^\d*$/.test(value))) return yamlValue(value);
+    const text = typeof value === 'string' ? value : value.join(', ');
+    return inFront ? text.replace(/\s+/g, ' ') : text;
   });
+}
+
+/**
+ * Problems of a template worth telling its author, with 1-based lines: placeholders inside a YAML value in front
+ * matter without `| yaml` (a quote or a colon in a title can still break that value).
+ */
+export function templateWarnings(template: string): { line: number; message: string }[] {
+  const front = frontMatterRange(template);
+  if (front === undefined) return [];
+  const warnings: { line: number; message: string }[] = [];
+  for (const m of template.slice(0, front.end).matchAll(PLACEHOLDER)) {
+    const offset = m.index ?? 0;
+    if (offset < front.start || m[2] === 'yaml' || !(NOTE_VARIABLE_NAMES as readonly string[]).includes(m[1] ?? '')) continue;
+    if (standsAloneAsValue(template, offset, offset + m[0].length)) continue;
+    const line = template.slice(0, offset).split('\n').length;
+    warnings.push({ line, message: `{{${m[1]}}} sits inside a front matter value without "| yaml"; a quote or colon in the paper's ${m[1]} can break the YAML. Make it the whole value: ${m[1]}: {{${m[1]} | yaml}}` });
+  }
+  return warnings;
 }
 
 /**

@@ -64,5 +64,6 @@ export function describeClaim(claim: Claim): string[] {
     `Values: ${value === '' ? '—' : value}`,
     `Baseline: ${claim.baseline ?? '—'}`,
     `Rule: ${claim.ruleId}`,
+    ...(claim.occurrences === undefined ? [] : [`Made ${claim.occurrences} times in the abstract`]),
   ];
 }

@@ -1,10 +1,17 @@
+import { visibleText } from './inertText';
+
 /**
  * Backslash-escapes the ASCII punctuation that Markdown gives meaning to (links, images, HTML, emphasis, code,
  * headings, lists, tables, entities), so corpus text in a Markdown tooltip renders as the same text and stays inert.
  * Runs of whitespace, line breaks included, fold into one space so a tooltip line stays one line.
+ * `<` and `&` are also followed by a zero-width space: when the workbench shows a tooltip as plain text it drops the
+ * backslashes and decodes entities, and a `<` then directly followed by a tag name would be read as HTML.
  */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-!<>|~&]/g, (char) => `\\${char}`);
+  return visibleText(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]()#+\-!<>|~&]/g, (char) => (char === '<' || char === '&' ? `\\${char}\u200b` : `\\${char}`));
 }
 
 /** A paper's short name for compact lists: the part of the title before a colon ("Mamba: Linear-Time …" -> "Mamba"). */

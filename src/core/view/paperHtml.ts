@@ -3,6 +3,7 @@ import type { Claim, ClaimKind } from '../claims/claim';
 import { CLAIM_KINDS } from '../claims/claim';
 import type { CategoryId } from '../categories/category';
 import { escapeAttribute, escapeHtml, isSafeExternalUrl } from './html';
+import { visibleText } from './inertText';
 import { segmentAbstract, type SegmentedAbstract } from './abstractSegments';
 import { CLAIM_KIND_LABELS, describeClaim, formatClaimValue } from './claimDescription';
 import { explainAssignment, FACET_LABELS, humanizeCategoryId } from './categoryText';
@@ -53,8 +54,9 @@ function renderHeader(model: PaperViewModel): string {
     .join('');
   return [
     '<header class="paper-header">',
-    `<h1 id="paper-title" dir="auto">${escapeHtml(paper.title)}</h1>`,
-    `<p class="authors" dir="auto">${escapeHtml(paper.authors.length > 0 ? paper.authors.join(', ') : 'Unknown authors')}</p>`,
+    // Bidi overrides in a title or an author would reverse what follows them: shown by name instead (see visibleText).
+    `<h1 id="paper-title" dir="auto">${escapeHtml(visibleText(paper.title))}</h1>`,
+    `<p class="authors" dir="auto">${escapeHtml(paper.authors.length > 0 ? visibleText(paper.authors.join(', ')) : 'Unknown authors')}</p>`,
     `<p class="meta">${meta.join('<span class="sep" aria-hidden="true"> · </span>')} <span class="key" title="Citation key">${escapeHtml(`@${paper.key}`)}</span></p>`,
     chips === '' ? '' : `<ul class="chips" aria-label="Categories">${chips}</ul>`,
     '</header>',
@@ -112,7 +114,7 @@ function renderClaimsTable(model: PaperViewModel): string {
     return [
       `<tr class="claim-row" data-claim="${index}" tabindex="0" title="${escapeAttribute(describeClaim(claim).join('\n'))}">`,
       `<td><span class="kind-badge kind-${escapeAttribute(claim.kind)}">${escapeHtml(label)}</span></td>`,
-      `<td class="claim-text" dir="auto">${escapeHtml(claim.text)}</td>`,
+      `<td class="claim-text" dir="auto">${escapeHtml(claim.text)}${claim.occurrences === undefined ? '' : ` <span class="count" title="Made ${claim.occurrences} times in the abstract">×${claim.occurrences}</span>`}</td>`,
       `<td class="claim-value">${escapeHtml(formatClaimValue(claim)) || '—'}</td>`,
       `<td class="claim-baseline" dir="auto">${escapeHtml(claim.baseline ?? '—')}</td>`,
       `<td class="claim-actions"><button type="button" class="icon-button" data-action="citeClaim" data-claim="${index}" title="Cite This Claim">${icon('quote')}<span>Cite</span></button></td>`,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { paperSummaryMarkdown } from '../../core/cite/paperSummary';
+import { visibleText } from '../../core/view/inertText';
 import type { CitationLibrary } from './citationLibrary';
 import { DocumentCitations } from './documentCitations';
 
@@ -17,6 +18,6 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     if (match.syntax === 'footnote') return undefined;
     const suggestions = index.suggestKeys(match.key);
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((key) => `\`${key}\``).join(', ')}?` : '';
-    return new vscode.Hover(new vscode.MarkdownString(`Unknown citation key \`${match.key.replace(/`/g, '')}\`.${hint}`), range);
+    return new vscode.Hover(new vscode.MarkdownString(`Unknown citation key \`${visibleText(match.key).replace(/`/g, '')}\`.${hint}`), range);
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import type { Paper } from '../../core/library/paper';
 import { planCitationInsertion } from '../../core/cite/formatCitation';
 import { CITATION_STYLES, type CitationStyle } from '../../core/cite/citationStyle';
@@ -44,7 +45,7 @@ export class InsertCitationCommand {
     const index = this.library.current();
     const missing = keys.filter((key) => !index.get(key));
     if (missing.length > 0) {
-      void vscode.window.showErrorMessage(`Paper Notes: no paper with key ${missing.join(', ')} in the library.`);
+      void vscode.window.showErrorMessage(`Paper Notes: no paper with key ${inertText(missing.join(', '))} in the library.`);
       return undefined;
     }
     return keys.map((key) => index.get(key)!);
@@ -62,7 +63,7 @@ export class InsertCitationCommand {
     const toItem = (paper: Paper): PaperItem => {
       const claims = this.library.topClaims(paper).slice(0, 2);
       // alwaysShow: the index already ranked and filtered; VS Code must not hide what it ranked.
-      return { label: paper.title, description: paper.key, detail: [yearAndVenue(paper), ...claims].filter(Boolean).join(' · '), alwaysShow: true, paper };
+      return { label: inertText(paper.title), description: inertText(paper.key), detail: inertText([yearAndVenue(paper), ...claims].filter(Boolean).join(' · ')), alwaysShow: true, paper };
     };
     const refresh = (query: string): void => {
       const hits = index.search(query, PICK_LIMIT).map((hit) => chosen.get(hit.paper.key) ?? toItem(hit.paper));

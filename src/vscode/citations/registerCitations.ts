@@ -11,6 +11,7 @@ import { DocumentCitations, MARKDOWN_SELECTOR } from './documentCitations';
 import { ExportBibliographyCommand } from './exportBibliographyCommand';
 import { InsertCitationCommand } from './insertCitationCommand';
 import { MarkdownValidationSettings } from './markdownValidationSettings';
+import type { CslStyleService } from '../csl/cslStyleService';
 import { UpdateReferencesCommand } from './updateReferencesCommand';
 import { WorkspaceCitationIndex } from './workspaceCitationIndex';
 
@@ -47,13 +48,16 @@ function cachedTopClaims(): TopClaims {
 }
 
 /** Builds every citation feature once and hands each disposable to the context. */
-export function registerCitations(context: vscode.ExtensionContext, source: PaperSource, topClaims: TopClaims = cachedTopClaims()): CitationServices {
+export function registerCitations(context: vscode.ExtensionContext, source: PaperSource, styles: CslStyleService, topClaims: TopClaims = cachedTopClaims()): CitationServices {
   const library = new CitationLibrary(source, topClaims);
   const citations = new DocumentCitations();
   const workspaceIndex = new WorkspaceCitationIndex();
   const validation = new MarkdownValidationSettings();
   const paperDocuments = new PaperDocumentProvider(library);
+  // Why Update References refused a note (ambiguous markers), at the line, until it succeeds there.
+  const referenceProblems = vscode.languages.createDiagnosticCollection('paperNotes.references');
   context.subscriptions.push(
+    referenceProblems,
     library,
     workspaceIndex,
     validation,
@@ -66,7 +70,7 @@ export function registerCitations(context: vscode.ExtensionContext, source: Pape
     vscode.languages.registerDefinitionProvider(MARKDOWN_SELECTOR, new CitationDefinitionProvider(library, citations)),
     vscode.languages.registerReferenceProvider(MARKDOWN_SELECTOR, new CitationReferenceProvider(citations, workspaceIndex)),
     vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, new UnknownKeyCodeActions(library), { providedCodeActionKinds: UnknownKeyCodeActions.kinds }),
-    ...registerCommands([new InsertCitationCommand(library), new UpdateReferencesCommand(library), new ExportBibliographyCommand(library, citations)]),
+    ...registerCommands([new InsertCitationCommand(library), new UpdateReferencesCommand(library, styles, referenceProblems), new ExportBibliographyCommand(library, citations)]),
   );
   void validation.apply();
   // Index the workspace's notes in the background, so "cited in N notes" is ready when the tree asks.

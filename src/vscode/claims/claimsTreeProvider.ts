@@ -4,6 +4,7 @@ import type { BenchmarkGroup, ClaimIndex, ClaimRef } from '../../core/claims/cla
 import { buildClaimIndex, type PaperClaims } from '../../core/claims/claimIndex';
 import { yieldToEventLoop } from '../papers/yieldToEventLoop';
 import { CLAIM_KIND_LABELS, describeClaim } from '../../core/view/claimDescription';
+import { inertText } from '../../core/view/inertText';
 import { escapeMarkdownText, shortTitle } from '../../core/view/markdownText';
 import type { PaperSource } from '../papers/paperSource';
 import { claimKindIcon } from '../papers/kindIcons';
@@ -121,23 +122,19 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
       }
       case 'benchmark': {
         const { group } = node;
-        const item = new vscode.TreeItem(group.name, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(inertText(group.name), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `benchmark/${group.name}`;
-        item.description = `→ ${clip(group.papers.map((paper) => shortTitle(paper.title, 24)).join(', '), 90)}`;
-        const tooltip = new vscode.MarkdownString(undefined, false);
-        tooltip.appendMarkdown(`**${escapeMarkdownText(group.name)}**: ${group.papers.length} paper${group.papers.length === 1 ? '' : 's'}\n\n`);
-        for (const paper of group.papers) tooltip.appendMarkdown(`- ${escapeMarkdownText(paper.title)}${paper.year ? ` (${paper.year})` : ''}\n`);
-        item.tooltip = tooltip;
+        item.description = inertText(`→ ${clip(group.papers.map((paper) => shortTitle(paper.title, 24)).join(', '), 90)}`);
         item.iconPath = claimKindIcon('benchmark');
-        item.accessibilityInformation = { label: `${group.name}: ${group.papers.length} papers: ${group.papers.map((paper) => paper.title).join('; ')}`, role: 'treeitem' };
+        item.accessibilityInformation = { label: inertText(`${group.name}: ${group.papers.length} papers: ${group.papers.map((paper) => paper.title).join('; ')}`), role: 'treeitem' };
         item.contextValue = 'benchmark';
         return item;
       }
       case 'benchmarkPaper': {
         const paper = node.group.papers[node.paperIndex]!;
-        const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(inertText(paper.title), vscode.TreeItemCollapsibleState.None);
         item.id = `benchmark/${node.group.name}/${paper.key}`;
-        item.description = [paper.key, paper.year].filter((part) => part !== undefined).join(' · ');
+        item.description = inertText([paper.key, paper.year].filter((part) => part !== undefined).join(' · '));
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = { command: 'paperNotes.openPaper', title: 'Open Paper', arguments: [paper.key, paper.claimIndices[0]] };
         item.contextValue = 'paper';
@@ -160,26 +157,41 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
         // and who claims it read at a glance in a narrow side bar; the claim's words follow as the description.
         const ranked = ref.factor !== undefined;
         const item = new vscode.TreeItem(
-          ranked ? `${formatFactor(ref.factor!)} · ${shortTitle(ref.title)}` : clip(ref.claim.text, 80),
+          inertText(ranked ? `${formatFactor(ref.factor!)} · ${shortTitle(ref.title)}` : clip(ref.claim.text, 80)),
           vscode.TreeItemCollapsibleState.None,
         );
         item.id = `claim/${ref.key}/${ref.claimIndex}`;
-        item.description = ranked ? clip(ref.claim.text, 80) : shortTitle(ref.title);
-        const tooltip = new vscode.MarkdownString(undefined, false);
-        tooltip.appendMarkdown(`**${CLAIM_KIND_LABELS[ref.claim.kind]}** in *${escapeMarkdownText(ref.title)}*\n\n`);
-        tooltip.appendMarkdown(`> ${escapeMarkdownText(clip(ref.claim.sentence || ref.claim.text, 600))}\n\n`);
-        for (const line of describeClaim(ref.claim).slice(1)) tooltip.appendMarkdown(`${escapeMarkdownText(line)}  \n`);
-        item.tooltip = tooltip;
+        item.description = inertText(ranked ? clip(ref.claim.text, 80) : shortTitle(ref.title));
         item.iconPath = claimKindIcon(ref.claim.kind);
         item.command = { command: 'paperNotes.openPaper', title: 'Open Paper at Claim', arguments: [ref.key, ref.claimIndex] };
         item.accessibilityInformation = {
-          label: `${CLAIM_KIND_LABELS[ref.claim.kind]} claim${ref.factor === undefined ? '' : ` ${formatFactor(ref.factor).replace('×', 'times ')}`}: ${ref.claim.text}, in ${ref.title}`,
+          label: inertText(`${CLAIM_KIND_LABELS[ref.claim.kind]} claim${ref.factor === undefined ? '' : ` ${formatFactor(ref.factor).replace('×', 'times ')}`}: ${ref.claim.text}, in ${ref.title}`),
           role: 'treeitem',
         };
         item.contextValue = 'claim';
         return item;
       }
     }
+  }
+
+  /** Tooltips hold corpus text as escaped Markdown; they are built only when about to show. */
+  resolveTreeItem(item: vscode.TreeItem, node: ClaimNode): vscode.TreeItem {
+    if (item.tooltip !== undefined) return item;
+    if (node.type === 'benchmark') {
+      const { group } = node;
+      const tooltip = new vscode.MarkdownString(undefined, false);
+      tooltip.appendMarkdown(`**${escapeMarkdownText(group.name)}**: ${group.papers.length} paper${group.papers.length === 1 ? '' : 's'}\n\n`);
+      for (const paper of group.papers) tooltip.appendMarkdown(`- ${escapeMarkdownText(paper.title)}${paper.year ? ` (${paper.year})` : ''}\n`);
+      item.tooltip = tooltip;
+    } else if (node.type === 'claim') {
+      const { ref } = node;
+      const tooltip = new vscode.MarkdownString(undefined, false);
+      tooltip.appendMarkdown(`**${CLAIM_KIND_LABELS[ref.claim.kind]}** in *${escapeMarkdownText(ref.title)}*\n\n`);
+      tooltip.appendMarkdown(`> ${escapeMarkdownText(clip(ref.claim.sentence || ref.claim.text, 600))}\n\n`);
+      for (const line of describeClaim(ref.claim).slice(1)) tooltip.appendMarkdown(`${escapeMarkdownText(line)}  \n`);
+      item.tooltip = tooltip;
+    }
+    return item;
   }
 
   dispose(): void {

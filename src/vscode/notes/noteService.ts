@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/library/paper';
-import { BUILT_IN_NOTE_TEMPLATE, noteFileName, renderNote, type NoteContext } from '../../core/notes/noteTemplate';
+import { noteFileNames, noteFileName as plainNoteFileName, type NoteNameCollision } from '../../core/notes/noteFileName';
+import { BUILT_IN_NOTE_TEMPLATE, renderNote, templateWarnings, type NoteContext } from '../../core/notes/noteTemplate';
+import { inertText } from '../../core/view/inertText';
 import { citationStyleFor } from '../citations/citationSettings';
 
 export interface NoteServiceOptions {
   /** Claims and category labels for a paper's note (the citation style and date come from the settings and the clock). */
   readonly context: (paper: Paper) => Omit<NoteContext, 'date' | 'style'>;
+  /** The library's papers (a new array when the library changes): note names are chosen for all keys at once. */
+  readonly papers?: () => readonly Paper[];
 }
 
 const NOTE_SETTINGS = 'paperNotes.notes';
@@ -44,6 +48,7 @@ export class NoteService implements vscode.Disposable {
   private lastScan = 0;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private names: { papers: readonly Paper[]; names: Map<string, string>; collisions: Map<string, NoteNameCollision> } | undefined;
 
   constructor(private readonly options: NoteServiceOptions) {
     this.watchNotes();
@@ -58,7 +63,18 @@ export class NoteService implements vscode.Disposable {
    */
   hasNote(key: string): boolean {
     if (Date.now() - this.lastScan > RESCAN_AFTER_MS) void this.scan();
-    return this.noteNames.has(noteFileName(key));
+    return this.noteNames.has(this.noteFileName(key));
+  }
+
+  /** The note's file name: safe on every OS, never shared with another key of the library (see noteFileNames). */
+  noteFileName(key: string): string {
+    const papers = this.options.papers?.();
+    if (papers === undefined) return plainNoteFileName(key);
+    if (this.names?.papers !== papers) {
+      const { names, collisions } = noteFileNames(papers.map((paper) => paper.key));
+      this.names = { papers, names, collisions: new Map(collisions.map((collision) => [collision.renamed, collision])) };
+    }
+    return this.names.names.get(key) ?? plainNoteFileName(key);
   }
 
   /** The notes folder of the first workspace folder, or undefined without a workspace. */
@@ -70,7 +86,7 @@ export class NoteService implements vscode.Disposable {
 
   noteUri(key: string): vscode.Uri | undefined {
     const folder = this.notesFolder();
-    return folder && vscode.Uri.joinPath(folder, noteFileName(key));
+    return folder && vscode.Uri.joinPath(folder, this.noteFileName(key));
   }
 
   /**
@@ -83,32 +99,42 @@ export class NoteService implements vscode.Disposable {
     let created = false;
     if (!(await exists(uri))) {
       // The style as it applies to the note's own folder (the setting is resource-scoped).
-      const text = renderNote(await this.template(), paper, { ...this.options.context(paper), style: citationStyleFor(uri), date: today() });
+      const template = await this.template();
+      for (const warning of template.setting === undefined ? [] : templateWarnings(template.text)) {
+        void vscode.window.showWarningMessage(`Paper Notes: ${template.setting}:${warning.line}: ${warning.message}`);
+      }
+      const text = renderNote(template.text, paper, { ...this.options.context(paper), style: citationStyleFor(uri), date: today() });
       // Checked again right before writing, so a note created meanwhile is never overwritten.
       if (!(await exists(uri))) {
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         created = true;
-        this.noteNames.add(noteFileName(paper.key));
+        this.noteNames.add(this.noteFileName(paper.key));
         this.changed.fire();
+        const collision = this.names?.collisions.get(paper.key);
+        if (collision !== undefined) {
+          void vscode.window.showInformationMessage(inertText(
+            `Paper Notes: the keys "${collision.kept}" and "${collision.renamed}" differ only in letter case, which Windows and macOS read as one file name, so this note is ${collision.name}.`,
+          ));
+        }
       }
     }
     await vscode.window.showTextDocument(uri, { preview: false });
     return { uri, created };
   }
 
-  /** The workspace template (`paperNotes.notes.template`) if it exists, else the built-in one. */
-  private async template(): Promise<string> {
+  /** The workspace template (`paperNotes.notes.template`) with its setting if it exists, else the built-in one. */
+  private async template(): Promise<{ text: string; setting?: string }> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const setting = vscode.workspace.getConfiguration(NOTE_SETTINGS).get<string>('template', '.papernotes/note-template.md').trim();
     if (root !== undefined && setting !== '') {
       const uri = vscode.Uri.joinPath(root, ...setting.split(/[\\/]+/).filter((part) => part !== ''));
       try {
-        return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)), setting };
       } catch {
         // No workspace template: the built-in one.
       }
     }
-    return BUILT_IN_NOTE_TEMPLATE;
+    return { text: BUILT_IN_NOTE_TEMPLATE };
   }
 
   private watchNotes(): void {

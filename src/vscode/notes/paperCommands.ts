@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import type { Claim } from '../../core/claims/claim';
 import type { Library } from '../../core/library/library';
 import type { Paper } from '../../core/library/paper';
@@ -24,7 +25,7 @@ interface PaperPick extends vscode.QuickPickItem {
 }
 
 function pickItem(paper: Paper, picked = false): PaperPick {
-  return { label: paper.title, description: [paper.key, paper.year].filter((part) => part !== undefined).join(' · '), detail: paper.authors.join(', '), paper, picked };
+  return { label: inertText(paper.title), description: inertText([paper.key, paper.year].filter((part) => part !== undefined).join(' · ')), detail: inertText(paper.authors.join(', ')), paper, picked };
 }
 
 function papersFor(args: readonly unknown[], library: Library): Paper[] {

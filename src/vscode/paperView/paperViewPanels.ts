@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import { randomBytes } from 'node:crypto';
 import type { HostMessage, PaperViewState, WebviewMessage } from '../../../shared/protocol';
 import { parsePaperViewState, parseWebviewMessage } from '../../../shared/protocol';
@@ -161,7 +162,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
   open(key: string, claimIndex?: number, started = performance.now()): boolean {
     const paper = this.source.paper(key);
     if (!paper) {
-      void vscode.window.showWarningMessage(`No paper with the key "${key}" in the library.`);
+      void vscode.window.showWarningMessage(`No paper with the key "${inertText(key)}" in the library.`);
       return false;
     }
     const existing = this.panels.get(key);
@@ -224,7 +225,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
   }
 
   private panelTitle(paper: Paper): string {
-    const title = paper.title.replace(/\s+/g, ' ').trim();
+    const title = inertText(paper.title).replace(/\s+/g, ' ').trim();
     return title.length > 48 ? `${title.slice(0, 47)}…` : title || paper.key;
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Library } from '../../core/library/library';
 import type { Paper } from '../../core/library/paper';
 import type { Claim } from '../../core/claims/claim';
+import { claimLimitNotes, type ClaimExtraction } from '../../core/claims/extractClaims';
 import type { CategoryId } from '../../core/categories/category';
 import { toBibtex } from '../../core/cite/export';
 import type { PaperSource } from './paperSource';
@@ -11,13 +12,14 @@ export interface LibraryPaperSourceOptions {
   readonly library: () => Library;
   /** Fires after the library was replaced. */
   readonly onDidChangeLibrary?: vscode.Event<unknown>;
-  readonly extractClaims: (abstract: string) => Claim[];
+  readonly extractClaims: (abstract: string) => ClaimExtraction;
   readonly categoryLabel?: (id: CategoryId) => string;
 }
 
 /** Adapts the core Library to what the Papers views read, extracting claims once per paper object. */
 export class LibraryPaperSource implements PaperSource, vscode.Disposable {
-  private readonly claimCache = new WeakMap<Paper, readonly Claim[]>();
+  private readonly claimCache = new WeakMap<Paper, ClaimExtraction>();
+  private readonly failures = new WeakMap<ClaimExtraction, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable | undefined;
@@ -40,12 +42,28 @@ export class LibraryPaperSource implements PaperSource, vscode.Disposable {
   }
 
   claims(paper: Paper): readonly Claim[] {
-    let claims = this.claimCache.get(paper);
-    if (!claims) {
-      claims = this.options.extractClaims(paper.abstract);
-      this.claimCache.set(paper, claims);
+    return this.extraction(paper).claims;
+  }
+
+  /** What the claim limits did to this paper (merged repeats, the per-paper cap), for the paper view's notes. */
+  extractorNotes(paper: Paper): readonly string[] {
+    const extraction = this.extraction(paper);
+    return [...(this.failures.has(extraction) ? [this.failures.get(extraction)!] : []), ...claimLimitNotes(extraction)];
+  }
+
+  private extraction(paper: Paper): ClaimExtraction {
+    let extraction = this.claimCache.get(paper);
+    if (!extraction) {
+      try {
+        extraction = this.options.extractClaims(paper.abstract);
+      } catch (error) {
+        // One abstract the extractor fails on shows no claims; every other view and paper keeps working.
+        extraction = { claims: [], found: 0, cap: 0, merged: 0 };
+        this.failures.set(extraction, `The claim extractor failed on this abstract, so no claims are shown: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      this.claimCache.set(paper, extraction);
     }
-    return claims;
+    return extraction;
   }
 
   bibtex(paper: Paper): string {

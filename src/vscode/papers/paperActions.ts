@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import type { Paper } from '../../core/library/paper';
 import type { Claim } from '../../core/claims/claim';
 import { isSafeExternalUrl } from '../../core/view/html';
@@ -92,7 +93,7 @@ export class PaperActions {
   async openOnArxiv(paper: Paper): Promise<boolean> {
     const url = arxivUrl(paper.arxivId) ?? paper.url;
     if (!url) {
-      void vscode.window.showInformationMessage(`${paper.key} has no arXiv id or web page.`);
+      void vscode.window.showInformationMessage(`${inertText(paper.key)} has no arXiv id or web page.`);
       return false;
     }
     return this.openLink(url);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import type { Paper } from '../../core/library/paper';
 import { PaperSearch } from '../../core/search/paperSearch';
 import type { PaperMatch } from '../../core/search/paperSearch';
@@ -9,8 +10,9 @@ import { paperKeyFrom } from './paperArgument';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Quick pick text renders `$(name)` as an icon; corpus text must not, so break the syntax with a zero-width space. */
+/** Corpus text for the quick pick: no `$(icon)`, no control or bidi characters (see inertText). */
 function withoutIcons(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
+  return inertText(text);
 }
 
 interface PaperPick extends vscode.QuickPickItem {
@@ -140,7 +142,7 @@ export function registerPaperCommands(
       if (key === undefined) return;
       const paper = source.paper(key);
       if (!paper) {
-        void vscode.window.showWarningMessage(`No paper with the key "${key}" in the library.`);
+        void vscode.window.showWarningMessage(`No paper with the key "${inertText(key)}" in the library.`);
         return;
       }
       await run(paper);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../core/view/inertText';
 import type { CategoryId } from '../../core/categories/category';
 import type { Claim } from '../../core/claims/claim';
 import type { Paper } from '../../core/library/paper';
@@ -210,11 +211,11 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
 
   private paperItem(node: Extract<PaperTreeNode, { kind: 'paper' }>): vscode.TreeItem {
     const { paper } = node;
-    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(inertText(paper.title), vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.parentId}:${paper.key}`;
     const hasNote = this.options.hasNote?.(paper.key) === true;
     const citedIn = this.options.citedInCount && citedInDescription(this.options.citedInCount(paper.key));
-    item.description = [paper.key, paper.year, hasNote ? 'note' : undefined, citedIn].filter((part) => part !== undefined).join(' · ');
+    item.description = inertText([paper.key, paper.year, hasNote ? 'note' : undefined, citedIn].filter((part) => part !== undefined).join(' · '));
     item.contextValue = 'paper';
     item.iconPath = new vscode.ThemeIcon(hasNote ? 'notebook' : 'book');
     item.command = { command: 'paperNotes.openPaper', title: 'Open Paper', arguments: [paper.key] };

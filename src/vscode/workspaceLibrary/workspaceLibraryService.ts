@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { inertText } from '../../core/view/inertText';
 import * as vscode from 'vscode';
 import { snapshotClassifier } from '../../core/categories/categorySnapshot';
 import { createClassifier, DEFAULT_TAXONOMY, type Classifier } from '../../core/categories/classifier';
@@ -6,7 +7,9 @@ import { readBibtexInSlices } from '../../core/library/bibtexReader';
 import { dailyPapersMetadataFile, readDailyPapersWithMetadata } from '../../core/library/dailyPapersWithMetadata';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
+import { invalidUtf8Diagnostics } from '../../core/library/invalidUtf8';
 import { libraryFormatOf } from '../../core/library/libraryFormats';
+import { describeFailure } from '../../core/library/readFailure';
 import { readSettled } from '../../core/library/settledRead';
 import { EXCLUDED_FOLDERS, librarySettingsFrom, type LibrarySettings } from '../../core/library/librarySettings';
 import type { LibraryDiagnostic, Paper, ReadResult } from '../../core/library/paper';
@@ -264,6 +267,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const file = this.displayName(uri);
     const started = performance.now();
     let text: string;
+    let badLines: LibraryDiagnostic[];
     try {
       // Another program may still be writing it: read until its size and time hold still (a later change re-reads it too).
       const read = await readSettled({
@@ -276,6 +280,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       });
       if (read.reads > 1) this.log.appendLine(`${file} changed while it was read; read it ${read.reads} times${read.settled ? '' : ' and it was still changing'}.`);
       text = new TextDecoder('utf-8').decode(read.bytes);
+      badLines = invalidUtf8Diagnostics(read.bytes, file);
     } catch (error) {
       this.log.appendLine(`Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`);
       return false;
@@ -288,6 +293,28 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       return false;
     }
     this.uris.set(file, uri);
+    let result: ReadResult;
+    try {
+      result = await this.parse(uri, file, format, text);
+    } catch (error) {
+      // Readers do not throw; if one does, the failure stays in this file and every other file still loads.
+      result = { records: [], diagnostics: [{ file, line: 1, severity: 'error', message: `could not read this file: ${describeFailure(error)}` }] };
+      this.incremental.setReadResult({ file, format, bundled: false, result });
+    }
+    if (badLines.length > 0) {
+      result = { records: result.records, diagnostics: [...badLines, ...result.diagnostics] };
+      this.incremental.setReadResult({ file, format, bundled: false, result });
+    }
+    const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length;
+    this.log.appendLine(
+      `Read ${file} (${format}): ${result.records.length} entr${result.records.length === 1 ? 'y' : 'ies'}`
+      + `${problems > 0 ? `, ${problems} problem${problems === 1 ? '' : 's'}` : ''} in ${(performance.now() - started).toFixed(0)} ms.`,
+    );
+    return true;
+  }
+
+  /** Reads one library file's text with its format's reader (large BibTeX in slices, with progress). */
+  private async parse(uri: vscode.Uri, file: string, format: LibraryFormat, text: string): Promise<ReadResult> {
     let result: ReadResult;
     if (format === 'bibtex' && text.length > SLICED_READ_CHARS) {
       result = await vscode.window.withProgress(
@@ -322,12 +349,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     } else {
       result = this.incremental.setFile({ file, text, format });
     }
-    const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length;
-    this.log.appendLine(
-      `Read ${file} (${format}): ${result.records.length} entr${result.records.length === 1 ? 'y' : 'ies'}`
-      + `${problems > 0 ? `, ${problems} problem${problems === 1 ? '' : 's'}` : ''} in ${(performance.now() - started).toFixed(0)} ms.`,
-    );
-    return true;
+    return result;
   }
 
   /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */
@@ -356,7 +378,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     for (const diagnostic of library.diagnostics) {
       if (!this.uris.has(diagnostic.file)) continue; // bundled files are not in the workspace
       const line = Math.max(0, diagnostic.line - 1);
-      const item = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), diagnostic.message, toVscodeSeverity(diagnostic.severity));
+      const item = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), inertText(diagnostic.message), toVscodeSeverity(diagnostic.severity));
       item.source = 'Paper Notes';
       const list = byFile.get(diagnostic.file);
       if (list) list.push(item);

@@ -304,17 +304,60 @@ describe('Citations', () => {
   });
 
   describe('Update References', () => {
-    it('writes the managed section once; running it again changes nothing', async () => {
+    async function setCslStyle(style: string | undefined): Promise<void> {
+      await vscode.workspace.getConfiguration('paperNotes.citation').update('cslStyle', style, vscode.ConfigurationTarget.Global);
+    }
+    afterEach(() => setCslStyle(undefined));
+
+    it('writes the managed section once in Chicago author-date; running it again changes nothing', async () => {
       const editor = await openNote('Mamba [@gu2023mamba] builds on S4 [@gu2021efficiently].\n');
       assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), true);
       const once = editor.document.getText();
-      assert.match(once, /\n## References\n\n<!-- paper-notes:references:start -->\n- Albert Gu and Tri Dao \(2023\)\. \*Mamba/);
-      assert.ok(once.indexOf(MAMBA_TITLE) < once.indexOf(S4_TITLE), 'first-citation order');
+      assert.match(once, /\n## References\n\n<!-- paper-notes:references:start -->\n- Gu, Albert, and Tri Dao\. 2023\. “Mamba/);
       assert.match(once, /<!-- paper-notes:references:end -->\n$/);
       const version = editor.document.version;
       assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), true);
       assert.equal(editor.document.getText(), once);
       assert.equal(editor.document.version, version, 'the second run made no edit at all');
+    });
+
+    it('replaces an old house-format list in the style of paperNotes.citation.cslStyle, as one undoable edit', async () => {
+      await setCslStyle('ieee');
+      const old = 'S4 [@gu2021efficiently] then Mamba [@gu2023mamba].\n\n## References\n\n<!-- paper-notes:references:start -->\n'
+        + '- Albert Gu and Tri Dao (2023). *Mamba*. arXiv. [arXiv:2312.00752](https://arxiv.org/abs/2312.00752)\n<!-- paper-notes:references:end -->\n\nAfter.\n';
+      const editor = await openNote(old);
+      assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), true);
+      const text = editor.document.getText();
+      assert.ok(text.includes('<!-- paper-notes:references:start -->\n- \\[1\\] A. Gu, K. Goel, and C. Ré, “Efficiently Modeling'), text);
+      assert.ok(text.includes('- \\[2\\] A. Gu and T. Dao, “Mamba'), text);
+      assert.ok(text.endsWith('<!-- paper-notes:references:end -->\n\nAfter.\n'), text);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), old, 'one undo restores the old section');
+    });
+
+    it('reports a broken .csl file with its line and writes the default style instead', async () => {
+      const file = vscode.Uri.joinPath(vscode.Uri.file(tmpdir()), `paper-notes-broken-${Date.now()}.csl`);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text">\n<citation>\n</style>\n'));
+      await setCslStyle(file.fsPath);
+      const editor = await openNote('Mamba [@gu2023mamba].\n');
+      assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), true);
+      assert.match(editor.document.getText(), /- Gu, Albert, and Tri Dao\. 2023\./);
+      await vscode.workspace.fs.delete(file);
+    });
+
+    it('refuses a note with two start markers, keeps the paragraph between them, and says why in the Problems panel', async () => {
+      const start = '<!-- paper-notes:references:start -->';
+      const text = `Mamba [@gu2023mamba].\n\n${start}\n\nMy own paragraph.\n\n${start}\n- stale\n<!-- paper-notes:references:end -->\n`;
+      const editor = await openNote(text);
+      assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), false);
+      assert.equal(editor.document.getText(), text);
+      const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((problem) => problem.source === 'Paper Notes' && /start markers/.test(problem.message));
+      assert.deepEqual(problems.map((problem) => [problem.range.start.line, problem.severity]), [[6, vscode.DiagnosticSeverity.Error]]);
+      // Once the note is fixed, the update succeeds and the problem goes.
+      await editor.edit((builder) => builder.delete(new vscode.Range(2, 0, 3, 0)));
+      assert.equal(await vscode.commands.executeCommand('paperNotes.updateReferences'), true);
+      assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((problem) => /start markers/.test(problem.message)), []);
+      assert.match(editor.document.getText(), /My own paragraph\.\n\n<!-- paper-notes:references:start -->\n- Gu, Albert, and Tri Dao\. 2023\./);
     });
   });
 });

@@ -94,7 +94,7 @@ describe('Import: Add Paper, Import Daily Papers and citing links, against the r
     assert.ok((await keysInTree(api.papersTree as never)).has('dao2024transformers'), 'the Papers tree shows it');
     assert.ok(api.openPaperViews().includes('dao2024transformers'), 'its paper view is open');
     const text = decoder.decode(await vscode.workspace.fs.readFile(bibUri()));
-    assert.match(text, /^@misc\{dao2024transformers,\n {2}title = \{Transformers are \{SSMs:\} Generalized Models/);
+    assert.match(text, /^@misc\{dao2024transformers,\n {2}title = \{\{Transformers are SSMs: Generalized Models/);
     assert.match(text, /primaryClass = \{cs\.LG\}/);
   });
 

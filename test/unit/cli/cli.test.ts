@@ -120,6 +120,29 @@ describe('CLI commands', function () {
     assert.equal(papers.find((p) => p.key === 'vaswani2017attention')?.source, 'refs.bib:1');
   });
 
+  it('prints the papers of a TeX bibliography without raw TeX, and its information lines as file:line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paper-notes-'));
+    writeFileSync(path.join(dir, 'tex.bib'), [
+      '@Preamble{"\\ifx \\undefined \\booktitle \\def \\booktitle #1{{{\\em #1}}} \\fi"}',
+      '@Book{Knuth:1986:TB, author = "Donald E. Knuth", title = "The {\\TeX}book", year = "1986"}',
+      '@Article{Review:1990, author = "{\\AA}ke R{\\"o}st", title = "Book Review: \\booktitle{The {\\METAFONT}book} and \\mystery{more}", journal = "{\\TUB}", year = "1990"}',
+      '@symbol{alpha, name = "\\ensuremath{\\alpha}"}',
+    ].join('\n'));
+    const list = await run(['--corpus', 'tex.bib', 'list', '--json'], dir);
+    assert.equal(list.code, 0, list.stderr);
+    assert.deepEqual((JSON.parse(list.stdout) as ListedPaper[]).map((p) => [p.key, p.title, p.authors, p.venue]), [
+      ['Knuth:1986:TB', 'The TeXbook', ['Donald E. Knuth'], null],
+      ['Review:1990', 'Book Review: The METAFONTbook and more', ['Åke Röst'], 'TUGboat'],
+    ]);
+    assert.deepEqual(list.stderr.trimEnd().split('\n').map((line) => line.replace(/: info: .*\\(mystery)\.$|: info: .*(@symbol) \(1\)\.$/, ' $1$2')), ['tex.bib:4 @symbol', 'tex.bib:3 mystery']);
+    for (const command of [['show', 'Review:1990'], ['bib']]) {
+      const { code, stdout } = await run(['--corpus', 'tex.bib', ...command], dir);
+      assert.equal(code, 0);
+      assert.match(stdout, /Book Review: The METAFONTbook and more/);
+      assert.doesNotMatch(stdout, /\\(?!textless|textgreater)[A-Za-z]+/, command.join(' '));
+    }
+  });
+
   const unreadable: ReadonlyArray<[string, (dir: string) => void, RegExp]> = [
     ['an empty .txt', (dir) => writeFileSync(path.join(dir, 'empty.txt'), ''), /^paper-notes: empty\.txt: not a library file/],
     ['a Markdown note', (dir) => writeFileSync(path.join(dir, 'note.md'), refsBib), /^paper-notes: note\.md: not a library file/],

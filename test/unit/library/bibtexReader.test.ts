@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBibtex, readBibtex } from '../../../src/core/library/bibtexReader';
+import { inheritedFields, parseBibtex, readBibtex, type BibtexEntry } from '../../../src/core/library/bibtexReader';
 
 function onlyRecord(text: string) {
   const { records, diagnostics } = readBibtex(text, 'refs.bib');
@@ -78,12 +78,15 @@ describe('BibTeX reader', () => {
       assert.equal(onlyRecord('@article{k, title = {T}, doi = {https://doi.org/10.18653/v1/2023.findings-emnlp.936}}').doi, '10.18653/v1/2023.findings-emnlp.936');
     });
 
-    it('inherits fields through crossref, the proceedings title becoming the venue', () => {
+    it('inherits fields through crossref, the proceedings title becoming the venue, and lists the proceedings too', () => {
       const { records } = readBibtex(
         '@inproceedings{child, title = {GLA}, crossref = {proc}}\n@proceedings{proc, title = {Proceedings of ICML 2024}, year = 2024}',
         'refs.bib',
       );
-      assert.deepEqual(records.map((record) => [record.key, record.venue, record.year]), [['child', 'Proceedings of ICML 2024', 2024]]);
+      assert.deepEqual(
+        records.map((record) => [record.key, record.title, record.venue, record.year]),
+        [['child', 'GLA', 'Proceedings of ICML 2024', 2024], ['proc', 'Proceedings of ICML 2024', undefined, 2024]],
+      );
     });
 
     it('inherits from a crossref parent that is an ordinary entry, which stays a paper too', () => {
@@ -155,16 +158,120 @@ describe('BibTeX reader', () => {
       assert.match(result.diagnostics[0].message, /value is not closed \(unbalanced braces\) before the next entry/);
     });
 
-    it('warns about an entry without a title instead of listing it', () => {
+    it('lists an entry with nothing to show it by under its key, with a warning', () => {
       const result = readBibtex('@misc{notitle, author = {X}}', 'refs.bib');
-      assert.deepEqual(result.records, []);
-      assert.match(result.diagnostics[0].message, /"notitle" has no title/);
+      assert.deepEqual(result.records.map((record) => [record.key, record.title, record.authors]), [['notitle', 'notitle', ['X']]]);
+      assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[1, 'warning']]);
+      assert.match(result.diagnostics[0].message, /"notitle" has no title, container, note, shorthand or URL, so it is listed by its key/);
     });
 
     it('warns about a citation key used twice, and keeps both entries', () => {
       const result = readBibtex('@misc{k, title = {A}}\n@misc{k, title = {B}}', 'refs.bib');
       assert.equal(result.records.length, 2);
       assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[2, 'warning']]);
+    });
+  });
+
+  describe('every citable entry', () => {
+    const typeCases: readonly [string, string][] = [
+      ['book', '@Book{Malkhi:2019:CWL, editor = {Dahlia Malkhi}, title = "Concurrency: the Works of {Leslie Lamport}", year = 2019}'],
+      ['proceedings', '@proceedings{icml24, title = {Proceedings of ICML 2024}, year = 2024}'],
+      ['collection', '@collection{coll, editor = {E. Ditor}, title = {A Collection}}'],
+      ['phdthesis', '@phdthesis{thesis, author = {A. Student}, title = {A Thesis}, school = {U}}'],
+      ['techreport', '@techreport{report, author = {A. Author}, title = {A Report}, institution = {Lab}}'],
+      ['manual', '@manual{man, title = {A Manual}}'],
+      ['online', '@online{site, title = {A Site}, url = {https://example.org}}'],
+      ['an unknown type', '@webpage{page, title = {A Page}}'],
+    ];
+    for (const [type, text] of typeCases) {
+      it(`lists a ${type} entry as a paper under its own key`, () => {
+        const { records, diagnostics } = readBibtex(text, 'refs.bib');
+        assert.deepEqual(diagnostics, []);
+        assert.equal(records.length, 1);
+        assert.equal(records[0].key, /\{([^,]+),/.exec(text)?.[1]);
+      });
+    }
+
+    const untitledCases: readonly [string, string, string][] = [
+      ['by its journal, volume and pages', '@article{ex1, author = "A. Cisneros", journal = "Astrophys. Space Sci.", volume = 10, pages = 87, year = 1971}', 'Astrophys. Space Sci. 10, 87'],
+      ['by its journal and pages', '@article{ex2, author = "B. B", journal = "Phys. Rev.", pages = {1--5}}', 'Phys. Rev., 1–5'],
+      ['by the proceedings it crossrefs', '@inproceedings{p, author = {C}, crossref = {conf}, pages = {3--4}}\n@proceedings{conf, title = {Conf 2020}}', 'Conf 2020, 3–4'],
+      ['by how it was published', '@misc{m, author = {D}, howpublished = {Talk at TUG 2020}}', 'Talk at TUG 2020'],
+      ['by its URL', '@online{o, url = {https://example.org/page}}', 'https://example.org/page'],
+      ['by its biblatex shorthand', '@book{Acc, keywords = {ancient}, shortauthor = {Accius}, shorthand = {Acc.}}', 'Acc.'],
+    ];
+    for (const [how, text, title] of untitledCases) {
+      it(`shows an entry without a title ${how}, without a diagnostic`, () => {
+        const { records, diagnostics } = readBibtex(text, 'refs.bib');
+        assert.deepEqual(diagnostics, []);
+        assert.equal(records[0].title, title);
+      });
+    }
+
+    it('skips bib2gls glossary entries with one info diagnostic that names their types', () => {
+      const text = [
+        '@symbol{alpha, name = {\\ensuremath{\\alpha}}, description = {a letter}}',
+        '@article{real, title = {Real}}',
+        '@abbreviation{html, short = {HTML}, long = {hypertext markup language}}',
+        '@symbol{beta, name = {b}}',
+      ].join('\n');
+      const { records, diagnostics } = readBibtex(text, 'glossary.bib');
+      assert.deepEqual(records.map((record) => record.key), ['real']);
+      assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[1, 'info']]);
+      assert.match(diagnostics[0].message, /not references.*@symbol \(2\), @abbreviation \(1\)/);
+    });
+  });
+
+  describe('LaTeX in what users read', () => {
+    it('expands the file\'s @preamble macros, wherever the @preamble is, in titles, authors and venues', () => {
+      const text = [
+        '@article{a, title = "Colophon\\emdash News and \\booktitle{Notes}", author = "\\Thanh{} and B. B", journal = "\\TUB"}',
+        '@Preamble{"\\ifx \\undefined \\booktitle \\def \\booktitle #1{{{\\em #1}}} \\fi" # "\\def\\emdash{---}"}',
+      ].join('\n');
+      const [record] = readBibtex(text, 'refs.bib').records;
+      assert.deepEqual([record.title, record.authors, record.venue], ['Colophon—News and Notes', ['Hàn Thế Thành', 'B. B'], 'TUGboat']);
+    });
+
+    it('writes TeX logos as their names and keeps an unknown command\'s argument, naming it in one info diagnostic', () => {
+      const text = [
+        '@book{tb, title = "The \\TeX book"}',
+        '@manual{ps, title = "{\\POSTSCRIPT} Language Reference Manual", note = {\\hologo{LuaTeX}}}',
+        '@article{u, title = "\\mystery{Kept} text \\mystery{again} \\other"}',
+      ].join('\n');
+      const { records, diagnostics } = readBibtex(text, 'refs.bib');
+      assert.deepEqual(records.map((record) => record.title), ['The TeXbook', 'PostScript Language Reference Manual', 'Kept text again']);
+      assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[3, 'info']]);
+      assert.match(diagnostics[0].message, /\\mystery \(2\), \\other\./);
+    });
+  });
+
+  describe('deeply nested input', () => {
+    it('reads a title of 10,000 nested braces without overflowing the stack, and the next entry still loads', () => {
+      const depth = 10_000;
+      const text = `@article{deep, title = {${'{'.repeat(depth)}Deep${'}'.repeat(depth)}}}\n@article{next, title = {Next}, year = 2024}`;
+      const { records, diagnostics } = readBibtex(text, 'deep.bib');
+      assert.deepEqual(records.map((record) => [record.key, record.title]), [['deep', 'Deep'], ['next', 'Next']]);
+      assert.deepEqual(diagnostics, []);
+    });
+
+    it('follows a crossref chain of 20,000 entries without recursion, the root\'s fields reaching the last child', () => {
+      const length = 20_000;
+      const entries = Array.from({ length }, (_, i): BibtexEntry => ({
+        type: 'misc',
+        key: `e${i}`,
+        line: i + 1,
+        fields: new Map(i === length - 1 ? [['publisher', 'Root Press']] : [['crossref', `e${i + 1}`]]),
+      }));
+      const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+      assert.equal(inheritedFields(entries[0], (key) => byKey.get(key)).get('publisher'), 'Root Press');
+    });
+
+    it('stops at a crossref cycle', () => {
+      const a: BibtexEntry = { type: 'misc', key: 'a', line: 1, fields: new Map([['crossref', 'b'], ['title', 'A']]) };
+      const b: BibtexEntry = { type: 'misc', key: 'b', line: 2, fields: new Map([['crossref', 'a'], ['note', 'from b']]) };
+      const byKey = new Map([a, b].map((entry) => [entry.key, entry]));
+      const fields = inheritedFields(a, (key) => byKey.get(key));
+      assert.deepEqual([fields.get('title'), fields.get('note')], ['A', 'from b']);
     });
   });
 

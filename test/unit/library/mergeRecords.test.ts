@@ -38,10 +38,21 @@ describe('merging records', () => {
     assert.equal(paper.source.line, 11);
   });
 
-  it('lets a record\'s own key win and warns when two records disagree on it', () => {
-    const result = mergeRecords([record({ title: 'A' }), record({ title: 'A', key: 'own2020' }), record({ title: 'A', key: 'other' }, 9)]);
-    assert.equal(result.records[0].key, 'own2020');
-    assert.equal(result.diagnostics.length, 1);
-    assert.equal(result.diagnostics[0].line, 9);
+  it('lets a record\'s own key win over a record without one', () => {
+    const result = mergeRecords([record({ title: 'A' }), record({ title: 'A', key: 'own2020' })]);
+    assert.deepEqual(result.records.map((paper) => paper.key), ['own2020']);
+    assert.deepEqual(result.diagnostics, []);
   });
+
+  const ownKeyCases: Array<{ name: string; records: PaperRecord[] }> = [
+    { name: 'the same title', records: [record({ title: 'Orationes', key: 'Aischin:orat' }), record({ title: 'Orationes', key: 'Dem:orat' })] },
+    { name: 'the same DOI', records: [record({ title: 'A', key: 'a', doi: '10.1/x' }), record({ title: 'A', key: 'b', doi: '10.1/x' })] },
+    { name: 'the same arXiv id', records: [record({ title: 'A', key: 'a', arxivId: '2312.00752' }), record({ title: 'B', key: 'b', arxivId: '2312.00752' })] },
+  ];
+  for (const testCase of ownKeyCases) {
+    it(`keeps records with different own keys apart despite ${testCase.name}, so each key still cites`, () => {
+      const result = mergeRecords([record({ title: 'A' }), ...testCase.records]);
+      assert.deepEqual(result.records.map((paper) => paper.key).filter(Boolean), testCase.records.map((paper) => paper.key));
+    });
+  }
 });

@@ -22,6 +22,29 @@ describe('seed metadata reader', () => {
     assert.equal(record.venue, 'ACM Computing Surveys (2023)');
   });
 
+  it('carries the cleaned venue fields onto the record and keeps the venue note apart from the venue', () => {
+    const result = readSeedMetadata(readFileSync('corpus/seed-metadata.json', 'utf8'), 'seed-metadata.json');
+    const byTitle = (title: string) => result.records.find((record) => record.title === title)!;
+    const survey = byTitle('A Practical Survey on Faster and Lighter Transformers');
+    assert.deepEqual(
+      [survey.venue, survey.venueType, survey.containerTitle, survey.doi, survey.publisher, survey.venueNote],
+      ['ACM Computing Surveys', 'journal', 'ACM Computing Surveys', '10.1145/3586074', 'ACM', 'journal version published 2023'],
+    );
+    const hybrid = byTitle('Best of Both Worlds: Advantages of Hybrid Graph Sequence Models');
+    assert.deepEqual([hybrid.venueType, hybrid.volume, hybrid.pages, hybrid.publisher], ['conference', '267', '3533-3561', 'PMLR']);
+    for (const record of result.records) {
+      if (record.venueNote !== undefined) assert.ok(!record.venue?.includes(record.venueNote), record.title);
+    }
+  });
+
+  it('reports a venue type it does not know and keeps the record', () => {
+    const result = readSeedMetadata('[\n  {"title": "A", "venue": "X", "venueType": "magazine"}\n]', 'm.json');
+    assert.equal(result.records[0].venue, 'X');
+    assert.equal(result.records[0].venueType, undefined);
+    assert.match(result.diagnostics[0].message, /venueType "magazine"/);
+    assert.equal(result.diagnostics[0].line, 2);
+  });
+
   const bad: Array<{ name: string; text: string; records: number; line: number; includes: string }> = [
     { name: 'reports malformed JSON with its line and loads nothing', text: '[\n{"title": "A"},\n{oops}\n]', records: 0, line: 3, includes: 'not valid JSON' },
     { name: 'reports a top level that is not a list', text: '{"title": "A"}', records: 0, line: 1, includes: 'JSON array' },

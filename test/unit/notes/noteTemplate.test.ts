@@ -73,10 +73,14 @@ describe('note templates', () => {
     });
   }
 
+  // Hashes are fixed values: the same key must give the same note name on every machine and in every version.
   const fileNames: readonly [string, string][] = [
     ['gu2023mamba', 'gu2023mamba.md'],
-    ['DBLP:journals/corr/abs-2401-10166', 'DBLP-journals-corr-abs-2401-10166.md'],
-    ['..hidden', 'hidden.md'],
+    ['a-b', 'a-b.md'],
+    ['a/b', 'a-b~9374119e4e.md'],
+    ['DBLP:journals/corr/abs-2401-10166', 'DBLP-journals-corr-abs-2401-10166~914f921149.md'],
+    ['..hidden', 'hidden~6df9d8b383.md'],
+    ['CON', 'CON_~d120152d14.md'],
   ];
   for (const [key, expected] of fileNames) {
     it(`stores the note for ${key} as ${expected}`, () => {

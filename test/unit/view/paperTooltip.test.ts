@@ -7,14 +7,38 @@ describe('escapeMarkdownText', () => {
   const cases: Array<[string, string]> = [
     ['plain words', 'plain words'],
     ['[click](command:workbench.action.quit)', '\\[click\\]\\(command:workbench.action.quit\\)'],
-    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert\\(1\\)\\>'],
-    ['&lt; # + - | ~', '\\&lt; \\# \\+ \\- \\| \\~'],
+    ['<img src=x onerror=alert(1)>', '\\<\u200bimg src=x onerror=alert\\(1\\)\\>'],
+    ['&lt; # + - | ~', '\\&\u200blt; \\# \\+ \\- \\| \\~'],
+    ['spoof \u202Egnp.exe\u202C end', 'spoof \\[RLO\\]gnp.exe\\[PDF\\] end'],
+    ['bell\u0007 and \u001b]0;title\u0007 escape', 'bell and \\]0;title escape'],
     ['**bold** _em_ `code`', '\\*\\*bold\\*\\* \\_em\\_ \\`code\\`'],
     ['two\nlines', 'two lines'],
     ['שלום 🚀', 'שלום 🚀'],
   ];
   for (const [input, expected] of cases) {
     it(`escapes ${JSON.stringify(input)}`, () => assert.equal(escapeMarkdownText(input), expected));
+  }
+});
+
+describe('escapeMarkdownText in a plain-text fallback', () => {
+  // The workbench may show a Markdown tooltip as plain text: it drops backslash escapes and decodes entities, and the
+  // result must not hold anything an HTML parser reads as a tag.
+  const plainTextFallback = (markdown: string): string =>
+    markdown.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+  const hostile = [
+    '<img src=x onerror="window.pwned=1">',
+    '&lt;img src=x onerror=alert(1)&gt;',
+    '&amp;lt;script&amp;gt;',
+    '</style><script>alert(1)</script>',
+    '<!-- comment --><?pi?><![CDATA[x]]>',
+    '&#60;svg onload=alert(1)&#62;',
+  ];
+  for (const text of hostile) {
+    it(`keeps ${JSON.stringify(text)} from becoming a tag`, () => {
+      const shown = plainTextFallback(escapeMarkdownText(text));
+      assert.doesNotMatch(shown, /<[A-Za-z/!?]/);
+      assert.equal(shown.replace(/\u200b/g, ''), text, 'and reads as the corpus text itself')
+    });
   }
 });
 
