@@ -184,6 +184,7 @@ describe('Import: Add Paper, Import Daily Papers and citing links, against the r
     assert.ok(cite?.command, `offered: ${actions.map((action) => action.title).join(', ')} for ${document.languageId} ${JSON.stringify(document.getText())}`);
     assert.equal(await vscode.commands.executeCommand(cite.command.command, ...(cite.command.arguments ?? [])), true);
     assert.equal(document.getText(), '# Reading\n\nSee [@dao2024transformers] for SSD.\n');
+    await document.save(); // no unsaved note outlives the test
     assert.match(decoder.decode(await vscode.workspace.fs.readFile(bibUri())), /@misc\{dao2024transformers,/);
   });
 });
