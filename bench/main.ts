@@ -7,6 +7,7 @@ import { coldStartBench } from './coldStartBench';
 import { cslBench } from './cslBench';
 import { libraryBench } from './libraryBench';
 import { paperViewsBench } from './paperViewsBench';
+import { readingTextBench } from './readingTextBench';
 import { extractClaims } from '../src/core/claims/extractClaims';
 
 /** Every suite; a new one is one import and one line here. */
@@ -17,6 +18,7 @@ const suites: readonly BenchSuite[] = [
   cslBench,
   classifierBench,
   claimsBench,
+  readingTextBench,
   paperViewsBench(extractClaims),
   bibtexBench,
 ];

@@ -1,10 +1,11 @@
-// `npm run screenshots`: the Papers tree, the Claims view and the paper view in the light and the dark default
+// `npm run screenshots`: the Papers tree, the Claims view, the paper view and the walkthrough in the light and the dark default
 // themes, drawn by the real workbench (code-server + Chromium), saved to docs/screenshots/ for the README.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, sampleWorkspace } from './vscode/codeServer';
+import type { Page } from 'playwright-core';
 import { Workbench } from '../test/ui/workbench';
 import { hoverText, paperFrame, paperViewSettings } from '../test/ui/paperViewPage';
 import { startReplayServer } from '../test/support/replayServer';
@@ -56,10 +57,33 @@ async function shoot(name: string, theme: string): Promise<void> {
     await page.mouse.move(900, 600);
     await page.waitForTimeout(400);
     await save('claims-view', { x: 0, y: 0, width: sidebar.x + sidebar.width, height: sidebar.y + sidebar.height });
+
+    // The walkthrough with its second step open, so its Markdown page shows in the theme (side bar closed: the page
+    // puts steps and media side by side only when the editor is wide).
+    await workbench.runCommand('View: Close Primary Side Bar');
+    await workbench.runCommand('Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Paper Notes' }).first().click();
+    await page.locator('.gettingStartedContainer button.getting-started-step[data-step-id*="openPaper"]:not([data-step-id*="openPapers"])').click();
+    await waitForFrameText(page, 'Read a paper with its claims highlighted');
+    await page.mouse.move(900, 850);
+    await page.waitForTimeout(800);
+    const walkthrough = (await page.locator('.part.editor').boundingBox())!;
+    await save('walkthrough', { x: walkthrough.x, y: walkthrough.y, width: walkthrough.width, height: walkthrough.height });
   } finally {
     await workbench.close();
     rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** Waits until some frame of the page (the walkthrough's Markdown is a webview) shows `text`. */
+async function waitForFrameText(page: Page, text: string): Promise<void> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (body.includes(text)) return;
+    }
+  }
+  throw new Error(`no frame showed "${text}"`);
 }
 
 const PREVIEW_NOTE = [

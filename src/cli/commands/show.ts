@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Paper } from '../../core/library/paper';
+import { displayText } from '../../core/text/readingText';
 import { visibleText } from '../../core/view/inertText';
 import { CliError, type CliCommand } from '../cliCommand';
 
-/** A paper as text: metadata, categories with their evidence, then the abstract. */
-export function describePaper(paper: Paper): string {
+/** A paper as text: metadata, categories with their evidence, then the abstract; clean reading text unless `raw`. */
+export function describePaper(paper: Paper, options: { raw?: boolean } = {}): string {
+  const read = (text: string): string => (options.raw ? text : displayText(text));
   // Bidi controls are shown by name: in a terminal they would reorder the text around them.
-  const lines = [visibleText(paper.title), ''];
+  const lines = [visibleText(read(paper.title)), ''];
   const field = (name: string, value: string | number | undefined) => {
     if (value !== undefined && value !== '') lines.push(`${`${name}:`.padEnd(12)}${typeof value === 'string' ? visibleText(value) : value}`);
   };
@@ -25,20 +27,22 @@ export function describePaper(paper: Paper): string {
       e.field === 'pin' ? `pinned in ${e.term}` : e.field === 'default' ? e.term : `"${e.term}" ${e.field} x${e.count}`);
     lines.push(`  ${category.facet.padEnd(7)} ${category.id} (score ${category.score})${evidence.length ? `: ${evidence.join(', ')}` : ''}`);
   }
-  lines.push('', paper.abstract === '' ? '(no abstract)' : paper.abstract.split('\n').map(visibleText).join('\n'), '');
+  lines.push('', paper.abstract === '' ? '(no abstract)' : read(paper.abstract).split('\n').map(visibleText).join('\n'), '');
   return lines.join('\n');
 }
 
 export const showCommand: CliCommand = {
   name: 'show',
-  usage: 'show KEY [--json]',
+  usage: 'show KEY [--json] [--raw]',
   summary: 'show one paper with its categories and why',
   run({ library, io }, args) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, raw: { type: 'boolean' } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new CliError('show needs exactly one KEY');
     const paper = library.get(positionals[0]) ?? library.byArxivId(positionals[0]);
     if (paper === undefined) throw new CliError(`unknown key ${positionals[0]}`);
-    io.stdout(values.json ? `${JSON.stringify(paper, null, 2)}\n` : describePaper(paper));
+    // JSON keeps the source text and adds the reading of title and abstract beside it.
+    const json = (): string => `${JSON.stringify({ ...paper, displayTitle: displayText(paper.title), displayAbstract: displayText(paper.abstract) }, null, 2)}\n`;
+    io.stdout(values.json ? json() : describePaper(paper, { raw: values.raw === true }));
     return 0;
   },
 };

@@ -2,6 +2,7 @@ import type { Paper } from '../library/paper';
 import type { CitationStyle } from './citationStyle';
 import { escapeMarkdown, formatReference, paperLink, shortAuthors } from './formatReference';
 import { isPlainPandocKey, scanCitations } from './scanCitations';
+import { displayText } from '../text/readingText';
 
 /** `@key`, or `@{key}` when the key has characters a bare Pandoc key cannot hold. */
 export function pandocKey(key: string): string {
@@ -25,7 +26,7 @@ export function markdownLinkCitation(paper: Paper, options: CitationFormatOption
   const authorYear = `${escapeMarkdown(shortAuthors(paper.authors))}, ${paper.year ?? 'n.d.'}`;
   const link = paperLink(paper);
   if (options.withTitle === false) return link ? `[${authorYear}](${link})` : `(${authorYear})`;
-  const label = `${escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim())} (${authorYear})`;
+  const label = `${escapeMarkdown(displayText(paper.title).replace(/\s+/g, ' ').trim())} (${authorYear})`;
   return link ? `[${label}](${link})` : `*${label}*`;
 }
 

@@ -1,4 +1,5 @@
 import type { Paper } from '../library/paper';
+import { displayText } from '../text/readingText';
 
 /** Escapes the characters that would turn plain text into Markdown markup. */
 export function escapeMarkdown(text: string): string {
@@ -42,7 +43,7 @@ export function authorList(authors: readonly string[]): string {
  * e.g. `Albert Gu and Tri Dao (2023). *Mamba: …*. arXiv. [arXiv:2312.00752](https://arxiv.org/abs/2312.00752)`.
  */
 export function formatReference(paper: Paper): string {
-  const parts = [`${escapeMarkdown(authorList(paper.authors))} (${paper.year ?? 'n.d.'}).`, `*${escapeMarkdown(paper.title.replace(/\s+/g, ' ').trim())}*.`];
+  const parts = [`${escapeMarkdown(authorList(paper.authors))} (${paper.year ?? 'n.d.'}).`, `*${escapeMarkdown(displayText(paper.title).replace(/\s+/g, ' ').trim())}*.`];
   const venue = paper.venue ?? (paper.arxivId ? 'arXiv' : undefined);
   if (venue) parts.push(`${escapeMarkdown(venue)}.`);
   const link = paperLink(paper);

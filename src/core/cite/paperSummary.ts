@@ -1,4 +1,5 @@
 import type { Paper } from '../library/paper';
+import { displayText } from '../text/readingText';
 import { visibleText } from '../view/inertText';
 import { authorList, escapeMarkdown as escapeReferenceMarkdown, paperLink } from './formatReference';
 
@@ -36,7 +37,7 @@ export function yearAndVenue(paper: Paper): string {
  * escapeMarkdownText): it is untrusted text.
  */
 export function paperSummaryMarkdown(paper: Paper, topClaims: readonly string[], options: { abstract: boolean } = { abstract: true }): string {
-  const lines = [`**${escapeMarkdown(paper.title)}**`, '', escapeMarkdown(authorList(paper.authors))];
+  const lines = [`**${escapeMarkdown(displayText(paper.title))}**`, '', escapeMarkdown(authorList(paper.authors))];
   const meta = yearAndVenue(paper);
   if (meta) lines.push('', escapeMarkdown(meta));
   if (topClaims.length > 0) lines.push('', ...topClaims.map((claim) => `- ${escapeMarkdown(claim)}`));
@@ -45,7 +46,7 @@ export function paperSummaryMarkdown(paper: Paper, topClaims: readonly string[],
   if (link && isWebUrl(link)) links.push(`[${paper.arxivId ? `arXiv:${escapeMarkdown(paper.arxivId)}` : 'Paper'}](${encodeURI(link)})`);
   paper.codeUrls.filter(isWebUrl).forEach((url) => links.push(`[Code](${encodeURI(url)})`));
   if (links.length > 0) lines.push('', links.join(' · '));
-  if (options.abstract && paper.abstract.trim() !== '') lines.push('', escapeMarkdown(truncate(paper.abstract, ABSTRACT_LIMIT)));
+  if (options.abstract && paper.abstract.trim() !== '') lines.push('', escapeMarkdown(truncate(displayText(paper.abstract), ABSTRACT_LIMIT)));
   lines.push('', `\`${visibleText(paper.key).replace(/`/g, '')}\``);
   return lines.join('\n');
 }

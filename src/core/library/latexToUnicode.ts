@@ -27,6 +27,16 @@ const mathSymbols: Readonly<Record<string, string>> = {
   lvert: '|', rvert: '|', vert: '|', mid: '|', lfloor: '⌊', rfloor: '⌋', lceil: '⌈', rceil: '⌉', langle: '⟨', rangle: '⟩',
 };
 
+/** The Unicode form of a LaTeX symbol command (`times` -> ×, `alpha` -> α, `ss` -> ß), or undefined. */
+export function latexSymbol(name: string): string | undefined {
+  return textCommands[name] ?? mathSymbols[name];
+}
+
+/** Commands whose argument is text: their name and braces go, their argument stays (`\\textbf{Mamba}` -> Mamba). */
+export function isTextArgumentCommand(name: string): boolean {
+  return argumentTextCommands.has(name);
+}
+
 /** Commands whose braced argument is kept as plain text (formatting is dropped, not rendered as HTML). */
 const argumentTextCommands = new Set([
   'textit', 'textsl', 'emph', 'mkbibitalic', 'mkbibemph', 'textbf', 'strong', 'mkbibbold', 'textsc', 'textsuperscript',

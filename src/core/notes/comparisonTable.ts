@@ -2,6 +2,8 @@ import type { Claim, ClaimKind } from '../claims/claim';
 import type { CitationStyle } from '../cite/citationStyle';
 import { formatCitation, missingFootnoteDefinitions } from '../cite/formatCitation';
 import type { Paper } from '../library/paper';
+import { displayClaims } from '../text/displayClaims';
+import { displayText } from '../text/readingText';
 
 export interface ComparisonContext {
   readonly claimsOf: (paper: Paper) => readonly Claim[];
@@ -67,8 +69,8 @@ export function comparisonTable(papers: readonly Paper[], context: ComparisonCon
   const rows = papers.map((paper) => {
     // The row names the paper in its first cell; the other cells cite it briefly (a Markdown link without the title).
     const citation = cellCitation(formatCitation([paper], context.style, { withTitle: false }));
-    const titled = context.style === 'markdown-link' ? cellCitation(formatCitation([paper], context.style)) : `${cellText(paper.title)} ${citation}`;
-    const claims = context.claimsOf(paper);
+    const titled = context.style === 'markdown-link' ? cellCitation(formatCitation([paper], context.style)) : `${cellText(displayText(paper.title))} ${citation}`;
+    const claims = displayClaims(paper.abstract, context.claimsOf(paper));
     const families = paper.categories.filter((category) => category.facet === 'method').map((category) => context.categoryLabel(category.id));
     const speedup = headline(claims, 'speedup');
     const reduction = headline(claims, 'reduction');

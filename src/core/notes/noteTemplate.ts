@@ -2,6 +2,8 @@ import type { Claim } from '../claims/claim';
 import type { CitationStyle } from '../cite/citationStyle';
 import { formatCitation, missingFootnoteDefinitions } from '../cite/formatCitation';
 import type { Paper } from '../library/paper';
+import { displayClaims } from '../text/displayClaims';
+import { displayText } from '../text/readingText';
 
 /** The values a note template can use, as `{{name}}`, or `{{name | yaml}}` for a YAML-quoted value in front matter. */
 export interface NoteVariables {
@@ -77,14 +79,14 @@ export interface NoteContext {
 export function noteVariables(paper: Paper, context: NoteContext): NoteVariables {
   const seen = new Set<string>();
   const claimLines: string[] = [];
-  for (const claim of context.claims) {
+  for (const claim of displayClaims(paper.abstract, context.claims)) {
     const text = claim.text.replace(/\s+/g, ' ').trim();
     if (text === '' || seen.has(text)) continue;
     seen.add(text);
     claimLines.push(`- [ ] ${claim.kind}: ${text}`);
   }
   return {
-    title: paper.title,
+    title: displayText(paper.title),
     authors: paper.authors,
     year: paper.year === undefined ? '' : String(paper.year),
     arxiv: paper.arxivId ?? '',
@@ -97,7 +99,7 @@ export function noteVariables(paper: Paper, context: NoteContext): NoteVariables
     categories: paper.categories.filter((category) => category.facet !== 'type').map((category) => context.categoryLabel(category.id)),
     citation: formatCitation([paper], context.style),
     claims: claimLines.length > 0 ? claimLines.join('\n') : '- [ ] (no claims found in the abstract)',
-    abstract: paper.abstract,
+    abstract: displayText(paper.abstract),
     date: context.date,
   };
 }

@@ -7,6 +7,8 @@ import { visibleText } from './inertText';
 import { segmentAbstract, type SegmentedAbstract } from './abstractSegments';
 import { CLAIM_KIND_LABELS, describeClaim, formatClaimValue } from './claimDescription';
 import { explainAssignment, FACET_LABELS, humanizeCategoryId } from './categoryText';
+import { displayClaims } from '../text/displayClaims';
+import { displayText, readingText } from '../text/readingText';
 
 /** Everything the paper view shows for one paper. */
 export interface PaperViewModel {
@@ -150,10 +152,24 @@ export function extractorNotes(model: PaperViewModel, segmented = segmentAbstrac
 }
 
 /**
- * The paper view's body as HTML. Every corpus string goes through escapeHtml/escapeAttribute, links are emitted
+ * The model as a reader sees it: title and abstract in their clean reading text, and each claim's span, text,
+ * sentence and baseline mapped into it (indices unchanged, so the webview's claim numbers still name the same claims).
+ */
+function displayModel(model: PaperViewModel): PaperViewModel {
+  const reading = readingText(model.paper.abstract);
+  return {
+    ...model,
+    paper: { ...model.paper, title: displayText(model.paper.title), abstract: reading.text },
+    claims: displayClaims(model.paper.abstract, model.claims, reading),
+  };
+}
+
+/**
+ * The paper view's body as HTML: title, abstract and claims in their clean reading text (`5×`, not `5times`). Every corpus string goes through escapeHtml/escapeAttribute, links are emitted
  * only for http(s) URLs, and no inline script or style is produced, so the webview's strict CSP holds.
  */
-export function renderPaperBody(model: PaperViewModel): string {
+export function renderPaperBody(rawModel: PaperViewModel): string {
+  const model = displayModel(rawModel);
   const segmented = segmentAbstract(model.paper.abstract, model.claims);
   const notes = extractorNotes(model, segmented).map((note) => `<li>${escapeHtml(note)}</li>`).join('');
   return [

@@ -6,6 +6,8 @@ import { citedInSentence } from './citedIn';
 import { CLAIM_KIND_LABELS, formatClaimValue } from './claimDescription';
 import { FACET_LABELS, humanizeCategoryId } from './categoryText';
 import { escapeMarkdownText } from './markdownText';
+import { displayClaims } from '../text/displayClaims';
+import { displayText } from '../text/readingText';
 
 const KIND_PRIORITY: readonly ClaimKind[] = ['speedup', 'reduction', 'result', 'complexity', 'scale', 'benchmark', 'comparison', 'code'];
 
@@ -42,7 +44,7 @@ export function paperTooltipMarkdown(
   categoryLabel: (id: CategoryId) => string = humanizeCategoryId,
   extras: PaperTooltipExtras = {},
 ): string {
-  const lines: string[] = [`**${escapeMarkdownText(shortText(paper.title, 300))}**`, ''];
+  const lines: string[] = [`**${escapeMarkdownText(shortText(displayText(paper.title), 300))}**`, ''];
   const authors = paper.authors.length > 8 ? [...paper.authors.slice(0, 8), `et al. (${paper.authors.length} authors)`] : paper.authors;
   lines.push(authors.length > 0 ? escapeMarkdownText(shortText(authors.join(', '), 400)) : '*Unknown authors*', '');
   const where = [paper.venue ? escapeMarkdownText(shortText(paper.venue, 120)) : 'No venue', paper.year === undefined ? 'year unknown' : String(paper.year)];
@@ -52,7 +54,7 @@ export function paperTooltipMarkdown(
     if (names.length > 0) lines.push(`${FACET_LABELS[facet]}: ${names.join(', ')}  `);
   }
   if (extras.citedIn !== undefined) lines.push('', citedInSentence(extras.citedIn));
-  const top = topClaims(claims);
+  const top = topClaims(displayClaims(paper.abstract, claims));
   if (top.length > 0) {
     lines.push('', `Top claims (${claims.length} in all):`, '');
     for (const claim of top) {

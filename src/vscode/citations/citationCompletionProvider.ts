@@ -4,6 +4,7 @@ import { isOpaqueAt } from '../../core/cite/markdownChunks';
 import { isPlainPandocKey } from '../../core/cite/scanCitations';
 import { paperSummaryMarkdown } from '../../core/cite/paperSummary';
 import type { CitationLibrary } from './citationLibrary';
+import { displayText } from '../../core/text/readingText';
 
 /** Characters that open or continue a citation: `[@`, `@`, `;` in a group, `{` and `,` in `\cite{…}`. */
 export const CITATION_TRIGGER_CHARACTERS = ['@', '[', ';', '{', ','];
@@ -29,7 +30,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const items = this.library.current().search(context.prefix, COMPLETION_LIMIT).map((hit, rank) => {
       const paper = hit.paper;
       const item = new vscode.CompletionItem({ label: paper.key, description: paper.year === undefined ? undefined : String(paper.year) }, vscode.CompletionItemKind.Reference);
-      item.detail = `${paper.title}${paper.year === undefined ? '' : ` (${paper.year})`}`;
+      item.detail = `${displayText(paper.title)}${paper.year === undefined ? '' : ` (${paper.year})`}`;
       item.documentation = new vscode.MarkdownString(paperSummaryMarkdown(paper, this.library.topClaims(paper)));
       item.range = range;
       // The index already ranked and filtered: keep its order and let every item through VS Code's own filter.

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CitationMatch } from '../../core/cite/scanCitations';
 import type { CitationLibrary } from './citationLibrary';
 import { DocumentCitations, isMarkdown } from './documentCitations';
+import { displayText } from '../../core/text/readingText';
 
 export const UNKNOWN_KEY_CODE = 'unknown-citation-key';
 const SOURCE = 'Paper Notes';
@@ -100,7 +101,7 @@ export class UnknownKeyCodeActions implements vscode.CodeActionProvider {
       const key = document.getText(diagnostic.range);
       index.suggestKeys(key).forEach((suggestion, rank) => {
         const paper = index.get(suggestion);
-        const action = new vscode.CodeAction(`Did you mean "${suggestion}"${paper ? ` (${paper.title})` : ''}?`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(`Did you mean "${suggestion}"${paper ? ` (${displayText(paper.title)})` : ''}?`, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, diagnostic.range, suggestion);
         action.diagnostics = [diagnostic];

@@ -6,6 +6,7 @@ import { CITATION_STYLES, type CitationStyle } from '../../core/cite/citationSty
 import { yearAndVenue } from '../../core/cite/paperSummary';
 import type { CitationLibrary } from './citationLibrary';
 import { citationStyleFor } from './citationSettings';
+import { displayText } from '../../core/text/readingText';
 
 /** Arguments for scripted use (tests, other commands): skip the picker, or force a style. */
 export interface InsertCitationArgs {
@@ -63,7 +64,7 @@ export class InsertCitationCommand {
     const toItem = (paper: Paper): PaperItem => {
       const claims = this.library.topClaims(paper).slice(0, 2);
       // alwaysShow: the index already ranked and filtered; VS Code must not hide what it ranked.
-      return { label: inertText(paper.title), description: inertText(paper.key), detail: inertText([yearAndVenue(paper), ...claims].filter(Boolean).join(' · ')), alwaysShow: true, paper };
+      return { label: inertText(displayText(paper.title)), description: inertText(paper.key), detail: inertText([yearAndVenue(paper), ...claims].filter(Boolean).join(' · ')), alwaysShow: true, paper };
     };
     const refresh = (query: string): void => {
       const hits = index.search(query, PICK_LIMIT).map((hit) => chosen.get(hit.paper.key) ?? toItem(hit.paper));

@@ -8,6 +8,8 @@ import { inertText } from '../../core/view/inertText';
 import { escapeMarkdownText, shortTitle } from '../../core/view/markdownText';
 import type { PaperSource } from '../papers/paperSource';
 import { claimKindIcon } from '../papers/kindIcons';
+import { displayClaims } from '../../core/text/displayClaims';
+import { displayText } from '../../core/text/readingText';
 
 export type ClaimNode =
   | { readonly type: 'kinds' }
@@ -59,7 +61,8 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
     const entries: PaperClaims[] = [];
     for (let i = 0; i < papers.length; i++) {
       const paper = papers[i]!;
-      entries.push({ key: paper.key, title: paper.title, year: paper.year, claims: this.source.claims(paper) });
+      // The view shows what a person reads: titles and claims in their clean reading text ("5×", not "5times").
+      entries.push({ key: paper.key, title: displayText(paper.title), year: paper.year, claims: displayClaims(paper.abstract, this.source.claims(paper)) });
       if ((i + 1) % 250 === 0) await yieldToEventLoop();
     }
     return buildClaimIndex(entries);
@@ -132,7 +135,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimNode>, v
       }
       case 'benchmarkPaper': {
         const paper = node.group.papers[node.paperIndex]!;
-        const item = new vscode.TreeItem(inertText(paper.title), vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(inertText(paper.title), vscode.TreeItemCollapsibleState.None); // the title is already display text (see buildIndex)
         item.id = `benchmark/${node.group.name}/${paper.key}`;
         item.description = inertText([paper.key, paper.year].filter((part) => part !== undefined).join(' · '));
         item.iconPath = new vscode.ThemeIcon('book');

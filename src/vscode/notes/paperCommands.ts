@@ -7,6 +7,7 @@ import { planComparisonTableInsertion } from '../../core/notes/comparisonTable';
 import { citationStyleFor } from '../citations/citationSettings';
 import { paperKeysFrom } from './commandArguments';
 import type { NoteService } from './noteService';
+import { displayText } from '../../core/text/readingText';
 
 export interface PaperCommandsOptions {
   readonly library: () => Library;
@@ -25,7 +26,7 @@ interface PaperPick extends vscode.QuickPickItem {
 }
 
 function pickItem(paper: Paper, picked = false): PaperPick {
-  return { label: inertText(paper.title), description: inertText([paper.key, paper.year].filter((part) => part !== undefined).join(' · ')), detail: inertText(paper.authors.join(', ')), paper, picked };
+  return { label: inertText(displayText(paper.title)), description: inertText([paper.key, paper.year].filter((part) => part !== undefined).join(' · ')), detail: inertText(paper.authors.join(', ')), paper, picked };
 }
 
 function papersFor(args: readonly unknown[], library: Library): Paper[] {

@@ -10,6 +10,7 @@ import type { Paper } from '../../core/library/paper';
 import type { PaperSource } from '../papers/paperSource';
 import type { PaperActions } from '../papers/paperActions';
 import type { MarkdownEditorTracker } from '../papers/markdownEditorTracker';
+import { displayText } from '../../core/text/readingText';
 
 export const PAPER_VIEW_TYPE = 'paperNotes.paper';
 
@@ -225,7 +226,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
   }
 
   private panelTitle(paper: Paper): string {
-    const title = inertText(paper.title).replace(/\s+/g, ' ').trim();
+    const title = inertText(displayText(paper.title)).replace(/\s+/g, ' ').trim();
     return title.length > 48 ? `${title.slice(0, 47)}…` : title || paper.key;
   }
 
@@ -236,7 +237,7 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     return renderWebviewDocument({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
-      title: paper.title,
+      title: displayText(paper.title),
       styleUris: [media('webview', 'codicons', 'codicon.css'), media('paperView.css')],
       scriptUri: media('webview', 'paperView.js'),
       bodyHtml: renderPaperBody({

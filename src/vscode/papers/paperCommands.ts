@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { inertText } from '../../core/view/inertText';
 import type { Paper } from '../../core/library/paper';
+import type { Claim } from '../../core/claims/claim';
 import { PaperSearch } from '../../core/search/paperSearch';
 import type { PaperMatch } from '../../core/search/paperSearch';
 import type { PaperSource } from './paperSource';
@@ -8,6 +9,8 @@ import type { PaperActions } from './paperActions';
 import type { PaperViewPanels } from '../paperView/paperViewPanels';
 import { paperKeyFrom } from './paperArgument';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { displayText, readingText } from '../../core/text/readingText';
+import { displayClaims } from '../../core/text/displayClaims';
 
 /** Quick pick text renders `$(name)` as an icon; corpus text must not, so break the syntax with a zero-width space. */
 /** Corpus text for the quick pick: no `$(icon)`, no control or bidi characters (see inertText). */
@@ -27,6 +30,12 @@ const FIELD_ICONS: Readonly<Record<PaperMatch['field'], string>> = {
   abstract: 'note',
 };
 
+/** A paper and its claims as a person reads them, for the search index. */
+function readablePaper(paper: Paper, claims: readonly Claim[]): { paper: Paper; claims: readonly Claim[] } {
+  const reading = readingText(paper.abstract);
+  return { paper: { ...paper, title: displayText(paper.title), abstract: reading.text }, claims: displayClaims(paper.abstract, claims, reading) };
+}
+
 /** Search over the library as a quick pick; choosing a paper opens it. The index is rebuilt only when the library changes. */
 export class PaperSearchPicker implements vscode.Disposable {
   private search: Promise<PaperSearch> | undefined;
@@ -43,7 +52,8 @@ export class PaperSearchPicker implements vscode.Disposable {
   private index(): Promise<PaperSearch> {
     if (!this.search) {
       const papers = this.source.papers();
-      this.search = PaperSearch.build(papers.length, (index) => ({ paper: papers[index]!, claims: this.source.claims(papers[index]!) }), yieldToEventLoop);
+      // Indexed as read: matches and snippets come from the clean reading text ("5× higher throughput").
+      this.search = PaperSearch.build(papers.length, (index) => readablePaper(papers[index]!, this.source.claims(papers[index]!)), yieldToEventLoop);
     }
     return this.search;
   }
@@ -59,7 +69,7 @@ export class PaperSearchPicker implements vscode.Disposable {
           : undefined;
     return {
       key: paper.key,
-      label: withoutIcons(paper.title.replace(/\s+/g, ' ')),
+      label: withoutIcons(displayText(paper.title).replace(/\s+/g, ' ')),
       description: withoutIcons([paper.key, paper.year].filter((part) => part !== undefined).join(' · ')),
       ...(detail === undefined ? {} : { detail }),
       // The library's own ranking decides; the quick pick must not filter its results away again.

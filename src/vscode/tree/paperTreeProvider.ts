@@ -7,6 +7,7 @@ import { explainGroup, groupPapers, PAPER_GROUPINGS, sortGroupPapers, type Paper
 import { citedInDescription } from '../../core/view/citedIn';
 import { paperTooltipMarkdown } from '../../core/view/paperTooltip';
 import { escapeMarkdownText } from '../../core/view/markdownText';
+import { displayText } from '../../core/text/readingText';
 
 /** What the tree needs from the core: the papers, already categorised. The provider does no I/O. */
 export interface PaperTreeSource {
@@ -211,7 +212,7 @@ export class PaperTreeProvider implements vscode.TreeDataProvider<PaperTreeNode>
 
   private paperItem(node: Extract<PaperTreeNode, { kind: 'paper' }>): vscode.TreeItem {
     const { paper } = node;
-    const item = new vscode.TreeItem(inertText(paper.title), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(inertText(displayText(paper.title)), vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.parentId}:${paper.key}`;
     const hasNote = this.options.hasNote?.(paper.key) === true;
     const citedIn = this.options.citedInCount && citedInDescription(this.options.citedInCount(paper.key));

@@ -110,6 +110,7 @@ export class WorkspaceLibraryService implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
+    if (this.folderSearch !== undefined) clearTimeout(this.folderSearch);
     for (const disposable of [...this.watchers, ...this.disposables]) disposable.dispose();
   }
 
@@ -207,10 +208,43 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       metadata.onDidChange(pageOf);
       metadata.onDidDelete(pageOf);
       this.watchers.push(metadata);
-      // Deleting a folder reports the folder only, not the library files inside it.
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      // Deleting a folder reports the folder only, not the library files inside it. A file written at once into a
+      // new folder can be missed by the watcher (the folder is not watched yet), so a new folder is searched too.
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
+      folders.onDidCreate((uri) => this.scheduleFolderSearch(uri));
       folders.onDidDelete((uri) => this.removeFolder(uri));
       this.watchers.push(folders);
+    }
+  }
+
+  /** Folders created since the last search, searched together after the debounce. */
+  private readonly createdFolders = new Set<string>();
+  private folderSearch: ReturnType<typeof setTimeout> | undefined;
+
+  private scheduleFolderSearch(uri: vscode.Uri): void {
+    if (/[\\/](node_modules|\.git)([\\/]|$)/.test(uri.path)) return;
+    this.createdFolders.add(uri.toString());
+    if (this.folderSearch !== undefined) clearTimeout(this.folderSearch);
+    this.folderSearch = setTimeout(() => {
+      this.folderSearch = undefined;
+      const created = [...this.createdFolders];
+      this.createdFolders.clear();
+      void this.searchCreatedFolders(created);
+    }, DEBOUNCE_MS);
+  }
+
+  /** Reads the library files inside folders just created that no watcher event has brought in. */
+  private async searchCreatedFolders(created: readonly string[]): Promise<void> {
+    const folders: string[] = [];
+    for (const uri of created) {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri)).then((found) => found, () => undefined);
+      if (stat !== undefined && (stat.type & vscode.FileType.Directory) !== 0) folders.push(`${uri}/`);
+    }
+    if (folders.length === 0) return;
+    const found = await this.findLibraryFiles(readLibrarySettings());
+    for (const uri of found) {
+      if (this.uris.has(this.displayName(uri)) || this.pending.has(uri.toString())) continue;
+      if (folders.some((prefix) => uri.toString().startsWith(prefix))) this.scheduleRead(uri);
     }
   }
 
@@ -350,6 +384,11 @@ export class WorkspaceLibraryService implements vscode.Disposable {
       result = this.incremental.setFile({ file, text, format });
     }
     return result;
+  }
+
+  /** How many of the workspace's own library files (not the bundled ones) hold at least one paper. */
+  get workspaceFilesWithPapers(): number {
+    return this.incremental.fileList().filter((file) => !file.bundled && file.result.records.length > 0).length;
   }
 
   /** Rebuilds the merged library, publishes its problems and state, and tells the listeners. */

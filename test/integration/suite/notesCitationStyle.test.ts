@@ -29,11 +29,12 @@ describe('Notes and comparison tables follow paperNotes.citation.style', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  const noteCases: ReadonlyArray<{ style: string; key: string; citationLine: RegExp; ending: RegExp }> = [
-    { style: 'latex', key: 'gu2021efficiently', citationLine: /^\\cite\{gu2021efficiently\} · Albert Gu/m, ending: /## Questions\n$/ },
-    { style: 'footnote', key: 'gu2023mamba', citationLine: /^\[\^gu2023mamba\] · Albert Gu, Tri Dao/m, ending: /## Questions\n\n\[\^gu2023mamba\]: Albert Gu and Tri Dao \(2023\)\. \*Mamba[^\n]*\n$/ },
+  // claimLine: the claims checklist reads the clean text ("60×", not the abstract's "60times").
+  const noteCases: ReadonlyArray<{ style: string; key: string; citationLine: RegExp; claimLine: RegExp; ending: RegExp }> = [
+    { style: 'latex', key: 'gu2021efficiently', citationLine: /^\\cite\{gu2021efficiently\} · Albert Gu/m, claimLine: /^- \[ \] speedup: 60× faster$/m, ending: /## Questions\n$/ },
+    { style: 'footnote', key: 'gu2023mamba', citationLine: /^\[\^gu2023mamba\] · Albert Gu, Tri Dao/m, claimLine: /^- \[ \] speedup: 5× higher throughput than Transformers$/m, ending: /## Questions\n\n\[\^gu2023mamba\]: Albert Gu and Tri Dao \(2023\)\. \*Mamba[^\n]*\n$/ },
   ];
-  for (const { style, key, citationLine, ending } of noteCases) {
+  for (const { style, key, citationLine, claimLine, ending } of noteCases) {
     it(`Open Note cites the paper in the ${style} style in a new note`, async () => {
       const { api } = await activatePaperNotes();
       await setStyle(style);
@@ -44,6 +45,8 @@ describe('Notes and comparison tables follow paperNotes.citation.style', () => {
         assert.equal(result.created, true);
         const note = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.uri));
         assert.match(note, citationLine);
+        assert.match(note, claimLine);
+        assert.doesNotMatch(note, /\dtimes/);
         assert.match(note, ending);
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -62,6 +65,8 @@ describe('Notes and comparison tables follow paperNotes.citation.style', () => {
     const text = document.getText();
     assert.ok(text.startsWith(`# Comparison\n\n${table}\nText after the table.`), text);
     assert.match(table, /\| 2021 \[\^gu2021efficiently\] \|/);
+    assert.match(table, /\| 5× higher throughput than Transformers \[\^gu2023mamba\] \|/, 'headline speedups in clean reading text');
+    assert.match(table, /\| 60× faster \[\^gu2021efficiently\] \|/);
     const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
     assert.equal(tree.children.filter((node): node is Table => node.type === 'table').length, 1);
     const definitions = tree.children.filter((node) => node.type === 'footnoteDefinition').map((node) => (node as { identifier: string }).identifier);

@@ -16,15 +16,20 @@ async function run(argv: string[]) {
 interface JsonPaper {
   key: string;
   title: string;
+  displayTitle: string;
   abstract: string;
-  claims: { kind: string; start: number; end: number; text: string; values: number[]; unit: string | null; ruleId: string }[];
+  displayAbstract: string;
+  claims: {
+    kind: string; start: number; end: number; text: string; displayText: string; displayStart: number; displayEnd: number;
+    values: number[]; unit: string | null; ruleId: string;
+  }[];
 }
 
 describe('CLI claims command', function () {
   // Each test loads the whole corpus in process (and extracts every abstract): far under a second alone, longer on a loaded machine.
   this.timeout(30_000);
 
-  it('prints every embedded paper with claims whose offsets slice their abstract', async () => {
+  it('prints every embedded paper with claims whose offsets slice their source abstract, and their reading beside them', async () => {
     const { code, stdout, stderr } = await run(['claims', '--json']);
     assert.equal(code, 0);
     assert.equal(stderr, '');
@@ -33,8 +38,14 @@ describe('CLI claims command', function () {
     const mamba = papers.find((p) => p.key === 'gu2023mamba');
     assert.ok(mamba?.claims.some((c) => c.kind === 'speedup' && c.text === '5times higher throughput than Transformers' && c.unit === 'x'));
     for (const paper of papers) {
-      for (const claim of paper.claims) assert.equal(paper.abstract.slice(claim.start, claim.end), claim.text);
+      for (const claim of paper.claims) {
+        assert.equal(paper.abstract.slice(claim.start, claim.end), claim.text);
+        assert.equal(paper.displayAbstract.slice(claim.displayStart, claim.displayEnd), claim.displayText);
+      }
     }
+    assert.match(mamba!.displayAbstract, /\(5× higher throughput than Transformers\)/);
+    assert.ok(mamba!.claims.some((c) => c.text === '5times higher throughput than Transformers' && c.displayText === '5× higher throughput than Transformers'));
+    assert.ok(!mamba!.displayAbstract.includes('5times'));
   });
 
   it('keeps only the requested kind', async () => {
@@ -47,8 +58,16 @@ describe('CLI claims command', function () {
     const { code, stdout } = await run(['claims', '--kind', 'speedup']);
     assert.equal(code, 0);
     assert.match(stdout, /^gu2023mamba {2}Mamba: Linear-Time/m);
-    assert.match(stdout, /^ {2}speedup {4}5times higher throughput than Transformers +\[5 x; throughput; vs Transformers\]$/m);
+    assert.match(stdout, /^ {2}speedup {4}5× higher throughput than Transformers +\[5 x; throughput; vs Transformers\]$/m);
+    assert.match(stdout, /^ {2}speedup {4}up to 7\.07×\/2\.86× faster in the forward\/backward pass +\[/m);
+    assert.doesNotMatch(stdout, /\dtimes/);
     assert.doesNotMatch(stdout, /\(no claims\)/);
+  });
+
+  it('prints the source text with --raw', async () => {
+    const { code, stdout } = await run(['claims', '--kind', 'speedup', '--raw']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^ {2}speedup {4}5times higher throughput than Transformers +\[5 x; throughput; vs Transformers\]$/m);
   });
 
   it('reads the Daily Papers files it is given', async () => {

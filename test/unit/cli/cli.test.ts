@@ -54,6 +54,17 @@ describe('CLI commands', function () {
     assert.match(stdout, /state-space-models \(score \d+\): .*"mamba"/);
   });
 
+  it('shows the abstract as clean reading text, the source text with --raw, and both in JSON', async () => {
+    const clean = await run(['show', 'gu2023mamba']);
+    assert.match(clean.stdout, /\(5× higher throughput than Transformers\)/);
+    assert.doesNotMatch(clean.stdout, /5times/);
+    const raw = await run(['show', 'gu2023mamba', '--raw']);
+    assert.match(raw.stdout, /\(5times higher throughput than Transformers\)/);
+    const json = JSON.parse((await run(['show', 'gu2023mamba', '--json'])).stdout) as { abstract: string; displayAbstract: string };
+    assert.match(json.abstract, /\(5times higher throughput/);
+    assert.match(json.displayAbstract, /\(5× higher throughput/);
+  });
+
   it('prints BibTeX for the given keys that parses back under those keys', async () => {
     const { code, stdout } = await run(['bib', 'gu2023mamba', 'gu2021efficiently']);
     assert.equal(code, 0);
