@@ -8,6 +8,7 @@ import { repoRoot, sampleWorkspace } from './vscode/codeServer';
 import type { Page } from 'playwright-core';
 import { Workbench } from '../test/ui/workbench';
 import { hoverText, paperFrame, paperViewSettings } from '../test/ui/paperViewPage';
+import { startReplayServer } from '../test/support/replayServer';
 
 const outDir = path.join(repoRoot, 'docs', 'screenshots');
 const themes = [
@@ -138,11 +139,50 @@ async function shootPreview(name: string, theme: string): Promise<void> {
   }
 }
 
+/** The paste widget offering "Paste as citation" for an arXiv link, against the replay server of the tests. */
+async function shootPaste(name: string, theme: string): Promise<void> {
+  const server = await startReplayServer();
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'paper-notes-shots-'));
+  cpSync(sampleWorkspace, workspace, { recursive: true });
+  writeFileSync(path.join(workspace, 'reading.md'), '# Reading\n\nHolography: \n');
+  const workbench = await Workbench.open({ folder: workspace, env: server.env, settings: { ...paperViewSettings, 'workbench.colorTheme': theme } });
+  const { page } = workbench;
+  try {
+    await workbench.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: workbench.server.origin });
+    await workbench.openViewContainer('Paper Notes');
+    await workbench.openFile('reading.md');
+    const lines = page.locator('.editor-instance .view-lines').first();
+    await workbench.waitForText(lines, /Holography/);
+    await lines.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), 'https://arxiv.org/abs/hep-th/9711200');
+    await page.keyboard.press('Control+V');
+    await page.locator('.post-edit-widget .monaco-button').first().click();
+    const option = page.locator('.context-view .action-widget .monaco-list-row', { hasText: 'Paste as citation' }).first();
+    await option.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300);
+    const editor = (await page.locator('.part.editor').boundingBox())!;
+    const target = path.join(outDir, `paste-as-citation-${name}.png`);
+    await page.screenshot({ path: target, clip: { x: editor.x, y: editor.y, width: editor.width, height: 260 } });
+    const quantized = spawnSync('pngquant', ['--quality=75-95', '--speed', '1', '--force', '--output', target, target]);
+    console.log(`screenshots: paste-as-citation-${name}.png${quantized.status === 0 ? ' (pngquant)' : ''}`);
+  } finally {
+    await workbench.close();
+    await server.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
-  const only = process.argv.includes('--preview-only');
+  const previewOnly = process.argv.includes('--preview-only');
+  const pasteOnly = process.argv.includes('--paste-only');
   for (const { name, theme } of themes) {
-    if (!only) await shoot(name, theme);
-    await shootPreview(name, theme);
+    if (!previewOnly && !pasteOnly) await shoot(name, theme);
+    if (!pasteOnly) await shootPreview(name, theme);
+    if (!previewOnly) await shootPaste(name, theme);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Paper } from './core/library/paper';
 import { ActivationTimings } from './vscode/activationTimings';
 import { registerCitations, type CitationServices } from './vscode/citations/registerCitations';
 import { showOutputCommand } from './vscode/commands/showOutput';
+import { registerImport } from './vscode/import/registerImport';
 import { CslStyleService } from './vscode/csl/cslStyleService';
 import { NoteService } from './vscode/notes/noteService';
 import { comparePapersCommand, openNoteCommand } from './vscode/notes/paperCommands';
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     citations.workspaceIndex.onDidChangeCounts((keys) => tree.refreshPapers(keys)),
   );
   const paperViews = registerPaperViews(context, output, papers, () => ready);
+  registerImport(context, { library: () => loader.library, readNow: (uri) => loader.readNow(uri), log: output });
   context.subscriptions.push(trackWalkthroughContext(loader), trackPapersViewShown(papersView.view));
 
   const paperCommandOptions = { library: () => loader.library, notes, claimsOf: (paper: Paper) => papers.claims(paper), categoryLabel: (id: string) => labelOf(id as CategoryId) };

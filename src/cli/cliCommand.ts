@@ -12,6 +12,8 @@ export interface CliContext {
   readonly io: CliIo;
   /** The working directory that relative file arguments resolve against. */
   readonly cwd: string;
+  /** Environment variables (endpoints, proxy, cache folder) for the commands that go online. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** The bundled CSL styles and locales, and users' `.csl` files. */
   readonly csl: CslFiles;
 }

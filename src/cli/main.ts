@@ -16,6 +16,7 @@ runCli(process.argv.slice(2), {
   io: { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
   corpusDir,
   cwd: process.cwd(),
+  env: process.env,
   cslDir: path.join(__dirname, 'csl'),
 }).then((code) => {
   process.exitCode = code;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { readCategoryPins } from '../core/categories/categoryPins';
+import { dailyPapersMetadataFile } from '../core/library/dailyPapersWithMetadata';
 import { IncrementalLibrary } from '../core/library/incrementalLibrary';
 import { buildLibrary, Library, type BuildLibraryOptions, type LibraryInput } from '../core/library/library';
 import { invalidUtf8Diagnostics } from '../core/library/invalidUtf8';
@@ -22,6 +23,8 @@ export interface CliEnvironment {
   /** The folder holding the embedded corpus. */
   readonly corpusDir: string;
   readonly cwd: string;
+  /** Default: none (the commands that go online then use the public services, without proxy or cache). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** The bundled CSL styles and locales (`dist/csl`); beside the corpus's `dist/` when not given. */
   readonly cslDir?: string;
 }
@@ -78,7 +81,15 @@ async function loadLibrary(
 ): Promise<Library> {
   const extra: LibraryInput[] = [];
   const encoding: LibraryDiagnostic[] = [];
-  for (const file of request.corpus) extra.push(await readCorpusArgument(env.cwd, file, encoding));
+  for (const file of request.corpus) {
+    const input = await readCorpusArgument(env.cwd, file, encoding);
+    extra.push(input);
+    // A Daily Papers page and the metadata file saved beside it are read as one (the library merges them by title).
+    const metadata = dailyPapersMetadataFile(file);
+    if (input.format === 'daily-papers' && !request.corpus.includes(metadata) && existsSync(path.resolve(env.cwd, metadata))) {
+      extra.push(await readCorpusArgument(env.cwd, metadata, encoding));
+    }
+  }
   if (request.workspace === undefined) {
     const inputs = extra.length > 0 ? extra : await readEmbeddedCorpus(env.corpusDir);
     const built = buildLibrary(inputs, request.pins ? { pins: request.pins } : {});
@@ -144,7 +155,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     const library = await loadLibrary(env, { workspace, corpus, pins: options.pins });
     for (const diagnostic of [...pinDiagnostics, ...library.diagnostics]) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
     const csl = new CslFiles(env.cslDir ?? path.join(env.corpusDir, '..', 'dist', 'csl'));
-    return await command.run({ library, io, cwd: env.cwd, csl }, args);
+    return await command.run({ library, io, cwd: env.cwd, csl, env: env.env ?? {} }, args);
   } catch (error) {
     if (error instanceof CliError || error instanceof CorpusFileError) {
       io.stderr(`paper-notes: ${error.message}\n`);

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../cliCommand';
+import { addCommand } from './add';
 import { bibCommand } from './bib';
 import { claimsCommand } from './claims';
+import { dailyCommand } from './daily';
 import { listCommand } from './list';
 import { referencesCommand } from './references';
 import { renderCommand } from './render';
@@ -16,4 +18,6 @@ export const COMMANDS: readonly CliCommand[] = [
   referencesCommand,
   renderCommand,
   claimsCommand,
+  addCommand,
+  dailyCommand,
 ];

@@ -85,7 +85,7 @@ const BIBTEX_SPECIALS: Readonly<Record<string, string>> = {
   '<': '\\textless{}', '>': '\\textgreater{}',
 };
 
-function escapeBibtex(text: string): string {
+export function escapeBibtex(text: string): string {
   return text.replace(/[\\{}%&#$_~^<>]/g, (ch) => BIBTEX_SPECIALS[ch]);
 }
 
@@ -93,11 +93,11 @@ function escapeBibtex(text: string): string {
  * The title in one protective group, so Pandoc and every CSL style print it as the library shows it: Pandoc turns an
  * unprotected BibTeX title into sentence case ("Sir Francis Drake" would come back "Sir francis drake").
  */
-function protectTitle(title: string): string {
+export function protectTitle(title: string): string {
   return `{${escapeBibtex(title)}}`;
 }
 
-function bibtexName(name: string): string {
+export function bibtexName(name: string): string {
   const { family, given } = splitName(name);
   return escapeBibtex(given ? `${family}, ${given}` : family);
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { snapshotClassifier } from '../../core/categories/categorySnapshot';
 import { createClassifier, DEFAULT_TAXONOMY, type Classifier } from '../../core/categories/classifier';
 import { readBibtexInSlices } from '../../core/library/bibtexReader';
+import { dailyPapersMetadataFile, readDailyPapersWithMetadata } from '../../core/library/dailyPapersWithMetadata';
 import { IncrementalLibrary } from '../../core/library/incrementalLibrary';
 import { Library, type LibraryFormat } from '../../core/library/library';
 import { invalidUtf8Diagnostics } from '../../core/library/invalidUtf8';
@@ -197,6 +198,16 @@ export class WorkspaceLibraryService implements vscode.Disposable {
         watcher.onDidDelete((uri) => void this.enqueue(() => this.removeFile(uri)));
         this.watchers.push(watcher);
       }
+      // A Daily Papers page is read with the metadata file beside it: a change to that file reads its page again.
+      const metadata = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.metadata.json'));
+      const pageOf = (uri: vscode.Uri) => {
+        const page = uri.with({ path: uri.path.replace(/\.metadata\.json$/i, '.txt') });
+        if (this.incremental.has(this.displayName(page))) this.scheduleRead(page);
+      };
+      metadata.onDidCreate(pageOf);
+      metadata.onDidChange(pageOf);
+      metadata.onDidDelete(pageOf);
+      this.watchers.push(metadata);
       // Deleting a folder reports the folder only, not the library files inside it. A file written at once into a
       // new folder can be missed by the watcher (the folder is not watched yet), so a new folder is searched too.
       const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
@@ -241,6 +252,21 @@ export class WorkspaceLibraryService implements vscode.Disposable {
     const prefix = `${uri.toString()}/`;
     const inside = [...this.uris.values()].filter((known) => known.toString().startsWith(prefix));
     for (const known of inside) void this.enqueue(() => this.removeFile(known));
+  }
+
+  /**
+   * Reads one file now, without waiting for the file watcher (an importer that has just written it wants its papers
+   * in the tree at once); resolves with the library that includes it.
+   */
+  readNow(uri: vscode.Uri): Promise<Library> {
+    const key = uri.toString();
+    const timer = this.pending.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.pending.delete(key);
+    return this.enqueue(async () => {
+      await this.readFile(uri);
+      return this.publish();
+    });
   }
 
   private scheduleRead(uri: vscode.Uri): void {
@@ -341,6 +367,18 @@ export class WorkspaceLibraryService implements vscode.Disposable {
           });
         },
       );
+      this.incremental.setReadResult({ file, format, bundled: false, result });
+    } else if (format === 'daily-papers') {
+      // A page and the metadata file saved beside it are read as one, so its papers get their authors and real keys.
+      const metadataUri = uri.with({ path: dailyPapersMetadataFile(uri.path) });
+      let metadata: { text: string; file: string } | undefined;
+      try {
+        metadata = { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(metadataUri)), file: this.displayName(metadataUri) };
+        this.uris.set(metadata.file, metadataUri);
+      } catch {
+        metadata = undefined;
+      }
+      result = readDailyPapersWithMetadata({ text, file }, metadata);
       this.incremental.setReadResult({ file, format, bundled: false, result });
     } else {
       result = this.incremental.setFile({ file, text, format });
