@@ -101,6 +101,9 @@ describe('Papers sidebar, Claims view and paper view (embedded corpus)', () => {
     it('switches to grouping by year from the view title menu, newest year first, with counts', async () => {
       const { page } = workbench;
       await workbench.groupPapers('method', /^State space models/);
+      // The workbench rebuilds the view's title buttons once after start-up (seen with a DOM observer: every action item
+      // removed and added again), which closes a menu opened from them: open it once they have held still.
+      await workbench.untilStill('.sidebar .pane-header .actions');
       await page.locator('.sidebar .pane-header .action-label[aria-label="Group Papers By"]').click();
       await chooseMenuItem('Group Papers by Year');
       const years = groupPapers(library.papers, 'year');

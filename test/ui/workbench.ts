@@ -125,6 +125,26 @@ export class Workbench {
     return row;
   }
 
+  /**
+   * Waits until nothing under `selector` has been added or removed for `quietMs` (at most `timeoutMs`): a part of the
+   * workbench that is still being rebuilt would drop a click or close a menu opened from it.
+   */
+  async untilStill(selector: string, quietMs = 1500, timeoutMs = 20_000): Promise<void> {
+    await this.page.locator(selector).first().waitFor();
+    // A script as text: the test bundler renames functions written here with a helper the page does not have.
+    await this.page.evaluate(`new Promise((resolve) => {
+      let timer;
+      let deadline;
+      const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, ${quietMs}); });
+      function finish() { observer.disconnect(); clearTimeout(timer); clearTimeout(deadline); resolve(); }
+      timer = setTimeout(finish, ${quietMs});
+      deadline = setTimeout(finish, ${timeoutMs});
+      for (const element of document.querySelectorAll(${JSON.stringify(selector)})) {
+        observer.observe(element.parentElement ?? element, { childList: true, subtree: true });
+      }
+    })`);
+  }
+
   /** A tree row's label and description as shown. */
   async treeItemText(item: Locator): Promise<{ label: string; description: string }> {
     const text = async (selector: string): Promise<string> =>

@@ -31,6 +31,8 @@ class PaperPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly created = performance.now();
   focusClaim: number | undefined;
+  /** The body of the current document: a library change that leaves it the same keeps the document. */
+  shown: string | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -208,7 +210,8 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     const entry = new PaperPanel(panel, paper.key, this, origin);
     entry.focusClaim = claimIndex;
     this.panels.set(paper.key, entry);
-    entry.render(this.document(panel.webview, paper, claimIndex));
+    entry.shown = this.body(paper);
+    entry.render(this.document(panel.webview, paper, claimIndex, entry.shown));
   }
 
   forget(entry: PaperPanel): void {
@@ -230,22 +233,26 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     return title.length > 48 ? `${title.slice(0, 47)}…` : title || paper.key;
   }
 
-  private document(webview: vscode.Webview, paper: Paper, claimIndex: number | undefined): string {
+  /** The paper view's body for a paper: the same for the same paper, claims and labels (no nonce, no URIs). */
+  private body(paper: Paper): string {
+    return renderPaperBody({
+      paper,
+      claims: this.source.claims(paper),
+      extractorNotes: this.source.extractorNotes?.(paper) ?? [],
+      ...(this.source.categoryLabel ? { categoryLabel: (id) => this.source.categoryLabel!(id) } : {}),
+    });
+  }
+
+  private document(webview: vscode.Webview, paper: Paper, claimIndex: number | undefined, bodyHtml: string): string {
     const state: PaperViewState = claimIndex === undefined ? { key: paper.key } : { key: paper.key, focusClaim: claimIndex };
     const media = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, ...path)).toString();
-    const claims = this.source.claims(paper);
     return renderWebviewDocument({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       title: displayText(paper.title),
       styleUris: [media('webview', 'codicons', 'codicon.css'), media('paperView.css')],
       scriptUri: media('webview', 'paperView.js'),
-      bodyHtml: renderPaperBody({
-        paper,
-        claims,
-        extractorNotes: this.source.extractorNotes?.(paper) ?? [],
-        ...(this.source.categoryLabel ? { categoryLabel: (id) => this.source.categoryLabel!(id) } : {}),
-      }),
+      bodyHtml,
       state,
     });
   }
@@ -262,10 +269,17 @@ export class PaperViewPanels implements vscode.WebviewPanelSerializer<unknown>, 
     });
   }
 
+  /**
+   * After a library change, rebuilds only the views whose paper reads differently: setting a document reloads the view
+   * (its scroll position, focus and frame), so a change to another file must leave an open paper alone.
+   */
   private refreshAll(): void {
     for (const entry of [...this.panels.values()]) {
       const paper = this.source.paper(entry.key);
-      if (paper) entry.render(this.document(entry.panel.webview, paper, entry.focusClaim));
+      const shown = paper ? this.body(paper) : undefined;
+      if (shown !== undefined && shown === entry.shown) continue;
+      entry.shown = shown;
+      if (paper && shown !== undefined) entry.render(this.document(entry.panel.webview, paper, entry.focusClaim, shown));
       else entry.render(this.messageDocument(entry.panel.webview, `The paper "${entry.key}" is no longer in the library.`));
     }
   }

@@ -37,13 +37,15 @@ export class PapersTreeView implements vscode.Disposable {
   readonly view: vscode.TreeView<PaperTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private failure: string | undefined;
+  /** The library state last put in the context key: a repeated value is not sent again. */
+  private shownState: LibraryStatus['state'] | undefined;
 
   constructor(
     private readonly tree: PaperTreeProvider,
     private readonly state: vscode.Memento,
   ) {
     this.view = vscode.window.createTreeView('paperNotes.papers', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-    this.view.description = GROUPING_DESCRIPTIONS[tree.grouping];
+    this.setDescription(GROUPING_DESCRIPTIONS[tree.grouping]);
     this.disposables.push(this.view);
     for (const { id, grouping } of GROUPING_COMMANDS) {
       this.disposables.push(vscode.commands.registerCommand(id, () => this.group(grouping)));
@@ -55,7 +57,7 @@ export class PapersTreeView implements vscode.Disposable {
   /** Switches the grouping (also what the view title menu runs). */
   async group(grouping: PaperGrouping): Promise<void> {
     this.tree.setGrouping(grouping);
-    this.view.description = GROUPING_DESCRIPTIONS[grouping];
+    this.setDescription(GROUPING_DESCRIPTIONS[grouping]);
     await this.state.update(GROUPING_STATE_KEY, grouping);
   }
 
@@ -81,10 +83,21 @@ export class PapersTreeView implements vscode.Disposable {
     if (choice === 'Show Output') await vscode.commands.executeCommand('paperNotes.showOutput');
   }
 
+  /**
+   * Called on every library change; the context key and the description are sent only when they change. Each update
+   * redraws the view's header and re-evaluates its title menus, which closes a menu the user has open in it.
+   */
   private showState(status: LibraryStatus): void {
-    void vscode.commands.executeCommand('setContext', LIBRARY_STATE_CONTEXT_KEY, status.state);
+    if (status.state !== this.shownState) {
+      this.shownState = status.state;
+      void vscode.commands.executeCommand('setContext', LIBRARY_STATE_CONTEXT_KEY, status.state);
+    }
     this.failure = status.state === 'failed' ? status.reason : undefined;
-    this.view.description = status.state === 'failed' ? 'failed to load' : GROUPING_DESCRIPTIONS[this.tree.grouping];
+    this.setDescription(status.state === 'failed' ? 'failed to load' : GROUPING_DESCRIPTIONS[this.tree.grouping]);
+  }
+
+  private setDescription(description: string): void {
+    if (this.view.description !== description) this.view.description = description;
   }
 
   dispose(): void {
