@@ -1,5 +1,7 @@
 // `npm run test:integration`: runs test/integration/suite in code-server's Node extension host, with headless
 // Chromium as the window, and exits with the suites' result. Set PAPER_NOTES_TEST_GREP to run only matching tests.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from '../../scripts/vscode/browser';
@@ -9,6 +11,19 @@ const suiteIndex = path.join(repoRoot, 'dist', 'test', 'integration', 'suite', '
 const timeoutMs = Number(process.env.PAPER_NOTES_TEST_TIMEOUT_MS ?? 300_000);
 
 async function main(): Promise<number> {
+  // The suites write notes and .bib files into the workspace: give them a copy of the sample notes, so no run can leave
+  // a file behind in the repository's folder for a later run (or the UI suites, which open it) to count.
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'paper-notes-integration-'));
+  const workspace = path.join(parent, path.basename(sampleWorkspace)); // still named notes/, as the suites expect
+  cpSync(sampleWorkspace, workspace, { recursive: true });
+  try {
+    return await runSuites(workspace);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+}
+
+async function runSuites(workspace: string): Promise<number> {
   const server = await startCodeServer({
     // mocha's check marks take their colour from the environment (CI=true turns it on), not from its color option.
     env: { NO_COLOR: '1' },
@@ -35,7 +50,7 @@ async function main(): Promise<number> {
     page.on('pageerror', (error) => {
       if (!isHarmlessNoise(error.message)) console.error(`[workbench] ${error.message}`);
     });
-    await page.goto(server.workbenchUrl({ folder: sampleWorkspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suiteIndex }));
+    await page.goto(server.workbenchUrl({ folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suiteIndex }));
     const code = await exitCode;
     console.log(code === 0 ? 'integration: the suites passed' : `integration: the suites failed (exit code ${code})`);
     return code;

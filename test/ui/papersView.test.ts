@@ -51,6 +51,8 @@ describe('Paper Notes in the workbench (extension loaded from source)', () => {
   });
 
   it('shows the load log when Paper Notes: Show Output runs from the command palette', async () => {
+    // The palette lists the command once the extension's contributions are in (its activity-bar entry shows them).
+    await workbench.activityBarTab('Paper Notes').waitFor({ timeout: 60_000 });
     await workbench.runCommand('Paper Notes: Show Output');
     const panel = workbench.page.locator('.part.panel');
     await workbench.waitForText(panel.locator('.view-lines'), /Loaded 53 papers from the embedded corpus in \d+(\.\d+)? ms/);

@@ -120,9 +120,11 @@ describe('Papers tree citation counts', () => {
     await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(`Draft citing [@${KEY}].\n`));
     let redraws = 0;
     const subscription = api.papersTree.onDidChangeTreeData(() => (redraws += 1));
+    let typedIn: vscode.TextDocument | undefined;
     try {
       await waitUntil('the draft to be counted', () => api.citations.workspaceIndex.notesCiting(KEY).some((uri) => uri.toString() === note.toString()));
       const editor = await vscode.window.showTextDocument(note);
+      typedIn = editor.document;
       // Let the redraw for the new file pass before counting.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       redraws = 0;
@@ -142,7 +144,10 @@ describe('Papers tree citation counts', () => {
       assert.match(description(api, other), new RegExp(`cited in ${citedBefore + 1} notes?$`));
     } finally {
       subscription.dispose();
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      // Saved, then closed, then deleted: a dirty editor left open (the revert command acts on whichever editor is
+      // active) would write the note back into the sample workspace later, and every later suite would count it.
+      if (typedIn?.isDirty) await typedIn.save();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(note);
     }
     await waitUntil('the draft to stop counting', () => !api.citations.workspaceIndex.notesCiting(KEY).some((uri) => uri.toString() === note.toString()));
