@@ -17,7 +17,7 @@ import { registerCitationPreview, type MarkdownPreviewApi } from './vscode/previ
 import { PaperTreeProvider, type PaperTreeRenderTiming } from './vscode/tree/paperTreeProvider';
 import { PapersTreeView, savedGrouping } from './vscode/tree/papersTreeView';
 import { WorkspaceLibraryService, type LibraryLoadState } from './vscode/workspaceLibrary/workspaceLibraryService';
-import { trackPapersViewShown, trackWalkthroughContext } from './vscode/walkthrough/walkthroughContext';
+import { trackWalkthroughContext } from './vscode/walkthrough/walkthroughContext';
 
 /** What the extension exports to other extensions and to integration tests. */
 export interface PaperNotesApi extends PaperViewsApi, MarkdownPreviewApi {
@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   );
   const paperViews = registerPaperViews(context, output, papers, () => ready);
   registerImport(context, { library: () => loader.library, readNow: (uri) => loader.readNow(uri), log: output });
-  context.subscriptions.push(trackWalkthroughContext(loader), trackPapersViewShown(papersView.view));
+  context.subscriptions.push(trackWalkthroughContext(loader));
 
   const paperCommandOptions = { library: () => loader.library, notes, claimsOf: (paper: Paper) => papers.claims(paper), categoryLabel: (id: string) => labelOf(id as CategoryId) };
   const reloadLibrary = { id: 'paperNotes.reloadLibrary', execute: () => loader.reload() };

@@ -9,24 +9,6 @@ export const OPTIONAL_STEP_COMMANDS: Readonly<Record<string, string>> = {
   'paperNotes.canImportDailyPapers': 'paperNotes.importDailyPapers',
 };
 
-/**
- * Completes the "Open the Papers view" step even when the view was open before the walkthrough was (VS Code's
- * `onView` event only counts the view becoming visible while the step listens).
- */
-export const PAPERS_VIEW_SHOWN_CONTEXT_KEY = 'paperNotes.papersViewShown';
-
-/** Sets {@link PAPERS_VIEW_SHOWN_CONTEXT_KEY} once the Papers view has been visible. */
-export function trackPapersViewShown(view: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>): vscode.Disposable {
-  let shown = false;
-  const update = (visible: boolean): void => {
-    if (shown || !visible) return;
-    shown = true;
-    void vscode.commands.executeCommand('setContext', PAPERS_VIEW_SHOWN_CONTEXT_KEY, true);
-  };
-  update(view.visible);
-  return view.onDidChangeVisibility((event) => update(event.visible));
-}
-
 export interface WorkspaceLibraryFiles {
   readonly onDidChangeLibrary: vscode.Event<unknown>;
   /** How many of the workspace's own library files hold at least one paper. */

@@ -30,7 +30,7 @@ describe('the Get started walkthrough in the manifest', () => {
 
   // [step, an event that completes it]
   const completions: ReadonlyArray<[string, string]> = [
-    ['openPapers', 'onContext:paperNotes.papersViewShown'],
+    ['openPapers', 'onView:paperNotes.papers'],
     ['openPaper', 'onCommand:paperNotes.openPaper'],
     ['insertCitation', 'onCommand:paperNotes.insertCitation'],
     ['updateReferences', 'onCommand:paperNotes.updateReferences'],
